@@ -1,0 +1,173 @@
+#include "catalog.hpp"
+
+#include <cctype>
+#include <set>
+#include <nlohmann/json.hpp>
+
+namespace kzprof {
+namespace {
+
+using nlohmann::json;
+
+const char* type_name(const json& v) { return v.type_name(); }
+
+// Collects errors with a common prefix ("2512-1-007: ") so every message names its entry.
+struct Errors {
+  std::vector<std::string>& out;
+  std::string where;
+  void add(const std::string& field, const std::string& what) { out.push_back(where + ": field '" + field + "': " + what); }
+};
+
+bool get_string(const json& obj, const char* key, std::string& dst, Errors& err, bool required = true) {
+  auto it = obj.find(key);
+  if (it == obj.end()) {
+    if (required) err.add(key, "missing");
+    return false;
+  }
+  if (!it->is_string()) {
+    err.add(key, std::string("expected a string, got ") + type_name(*it));
+    return false;
+  }
+  dst = it->get<std::string>();
+  if (required && dst.find_first_not_of(" \t\r\n") == std::string::npos) {
+    err.add(key, "empty");
+    return false;
+  }
+  return true;
+}
+
+bool get_string_list(const json& obj, const char* key, std::vector<std::string>& dst, Errors& err,
+                     bool allow_empty) {
+  auto it = obj.find(key);
+  if (it == obj.end()) {
+    err.add(key, "missing");
+    return false;
+  }
+  if (!it->is_array()) {
+    err.add(key, std::string("expected an array of strings, got ") + type_name(*it));
+    return false;
+  }
+  if (!allow_empty && it->empty()) {
+    err.add(key, "empty array");
+    return false;
+  }
+  for (size_t i = 0; i < it->size(); ++i) {
+    const json& v = (*it)[i];
+    if (!v.is_string() || v.get_ref<const std::string&>().empty()) {
+      err.add(std::string(key) + "[" + std::to_string(i) + "]", "expected a non-empty string");
+      return false;
+    }
+    dst.push_back(v.get<std::string>());
+  }
+  return true;
+}
+
+}  // namespace
+
+bool is_valid_code(std::string_view c) {
+  auto digits = [&](size_t from, size_t n) {
+    for (size_t i = from; i < from + n; ++i)
+      if (!std::isdigit(static_cast<unsigned char>(c[i]))) return false;
+    return true;
+  };
+  if (c.size() == 6) return digits(0, 4) && c[4] == '-' && digits(5, 1);
+  if (c.size() == 10) return digits(0, 4) && c[4] == '-' && digits(5, 1) && c[6] == '-' && digits(7, 3);
+  return false;
+}
+
+const Group* Catalog::group(std::string_view id) const {
+  for (const auto& g : groups)
+    if (g.id == id) return &g;
+  return nullptr;
+}
+
+const Profession* Catalog::by_code(std::string_view code) const {
+  for (const auto& p : professions)
+    if (p.code == code) return &p;
+  return nullptr;
+}
+
+std::vector<std::string> load_catalog(std::string_view text, Catalog& out) {
+  std::vector<std::string> errors;
+  out = Catalog{};
+  json doc = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded()) {
+    errors.push_back("data: not valid JSON (check commas, quotes and brackets)");
+    return errors;
+  }
+  if (!doc.is_object()) {
+    errors.push_back(std::string("data: expected a JSON object at the top level, got ") + type_name(doc));
+    return errors;
+  }
+  auto groups = doc.find("groups");
+  auto profs = doc.find("professions");
+  if (groups == doc.end() || !groups->is_array()) errors.push_back("data: field 'groups': missing or not an array");
+  if (profs == doc.end() || !profs->is_array()) errors.push_back("data: field 'professions': missing or not an array");
+  if (!errors.empty()) return errors;
+
+  std::set<std::string> group_ids;
+  for (size_t i = 0; i < groups->size(); ++i) {
+    const json& g = (*groups)[i];
+    Errors err{errors, "groups[" + std::to_string(i) + "]"};
+    if (!g.is_object()) {
+      err.add("", std::string("expected an object, got ") + type_name(g));
+      continue;
+    }
+    Group group;
+    if (get_string(g, "id", group.id, err)) err.where = "group '" + group.id + "'";
+    get_string_list(g, "kk", group.kk, err, false);
+    get_string_list(g, "ru", group.ru, err, false);
+    auto un = g.find("unofficial");
+    if (un != g.end() && un->is_object()) get_string(*un, "en", group.en, err);
+    else err.add("unofficial", "missing or not an object");
+    if (!group.id.empty() && !group_ids.insert(group.id).second) err.add("id", "duplicate group id");
+    out.groups.push_back(std::move(group));
+  }
+
+  std::set<std::string> codes;
+  for (size_t i = 0; i < profs->size(); ++i) {
+    const json& p = (*profs)[i];
+    Errors err{errors, "professions[" + std::to_string(i) + "]"};
+    if (!p.is_object()) {
+      err.add("", std::string("expected an object, got ") + type_name(p));
+      continue;
+    }
+    Profession prof;
+    if (get_string(p, "code", prof.code, err)) {
+      err.where = prof.code;
+      if (!is_valid_code(prof.code)) err.add("code", "malformed code '" + prof.code + "', expected ####-#-### or ####-#");
+      else if (!codes.insert(prof.code).second) err.add("code", "duplicate code");
+    }
+    auto pos = p.find("position");
+    if (pos == p.end()) err.add("position", "missing");
+    else if (!pos->is_number_integer()) err.add("position", std::string("expected an integer, got ") + type_name(*pos));
+    else prof.position = pos->get<int>();
+    if (get_string(p, "group", prof.group, err) && !group_ids.count(prof.group))
+      err.add("group", "unknown group '" + prof.group + "'");
+    get_string(p, "kk", prof.kk, err);
+    get_string(p, "ru", prof.ru, err);
+    auto un = p.find("unofficial");
+    if (un == p.end() || !un->is_object()) {
+      err.add("unofficial", "missing or not an object");
+    } else {
+      get_string(*un, "en", prof.en, err);
+      auto al = un->find("aliases");
+      if (al == un->end() || !al->is_object()) {
+        err.add("unofficial.aliases", "missing or not an object");
+      } else {
+        Errors aerr{errors, err.where};
+        get_string_list(*al, "ru", prof.aliases_ru, aerr, true);
+        get_string_list(*al, "kk", prof.aliases_kk, aerr, true);
+        get_string_list(*al, "en", prof.aliases_en, aerr, true);
+      }
+    }
+    out.professions.push_back(std::move(prof));
+  }
+  for (size_t i = 0; i < out.professions.size() && errors.empty(); ++i)
+    if (out.professions[i].position != static_cast<int>(i + 1))
+      errors.push_back(out.professions[i].code + ": field 'position': expected " + std::to_string(i + 1) +
+                       " (entries must be in official order), got " + std::to_string(out.professions[i].position));
+  return errors;
+}
+
+}  // namespace kzprof

@@ -1,0 +1,111 @@
+#include "source_check.hpp"
+
+#include <cctype>
+#include <map>
+
+namespace kzprof {
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Classifier codes in `s` ("####-#-###" or "####-#"), not glued to other digits or hyphens.
+std::vector<std::pair<std::string, size_t>> find_codes(const std::string& s) {
+  std::vector<std::pair<std::string, size_t>> found;
+  for (size_t i = 0; i + 6 <= s.size(); ++i) {
+    if (i > 0 && (is_digit(s[i - 1]) || s[i - 1] == '-')) continue;
+    size_t len = 0;
+    if (i + 10 <= s.size() && is_valid_code(std::string_view(s).substr(i, 10))) len = 10;
+    else if (is_valid_code(std::string_view(s).substr(i, 6))) len = 6;
+    if (!len) continue;
+    size_t end = i + len;
+    if (end < s.size() && (is_digit(s[end]) || s[end] == '-')) continue;
+    found.emplace_back(s.substr(i, len), i);
+    i = end - 1;
+  }
+  return found;
+}
+
+}  // namespace
+
+std::string strip_whitespace(std::string_view t) {
+  std::string out;
+  out.reserve(t.size());
+  for (size_t i = 0; i < t.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(t[i]);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') continue;
+    if (c == 0xC2 && i + 1 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0xA0) { ++i; continue; }
+    if (c == 0xE2 && i + 2 < t.size()) {
+      unsigned char b1 = static_cast<unsigned char>(t[i + 1]), b2 = static_cast<unsigned char>(t[i + 2]);
+      bool space = (b1 == 0x80 && (b2 <= 0x8B || b2 == 0xAF));  // U+2000..U+200B, U+202F
+      if (space) { i += 2; continue; }
+    }
+    if (c == 0xE3 && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(t[i + 2]) == 0x80) { i += 2; continue; }  // U+3000
+    out.push_back(t[i]);
+  }
+  return out;
+}
+
+std::vector<std::string> check_against_source(const Catalog& catalog, const OfficialText& src) {
+  std::vector<std::string> errors;
+  const std::string lang(src.language);
+  const std::string where = "the official " + std::string(lang == "kk" ? "Kazakh" : "Russian") + " text (Annex 2)";
+  size_t start = src.text.find(src.annex_marker);
+  if (start == std::string_view::npos) {
+    errors.push_back(lang + " source: Annex 2 heading '" + std::string(src.annex_marker) + "' not found");
+    return errors;
+  }
+  const std::string annex = strip_whitespace(src.text.substr(start));
+  const auto codes = find_codes(annex);
+
+  std::map<std::string, std::vector<size_t>> at;  // code -> offsets in annex
+  for (const auto& [code, off] : codes) at[code].push_back(off);
+  for (const auto& [code, offs] : at) {
+    if (!catalog.by_code(code)) errors.push_back(code + ": in " + where + " but missing from data");
+    if (offs.size() > 1) errors.push_back(code + ": appears " + std::to_string(offs.size()) + " times in " + where);
+  }
+
+  // Where every group heading occurs, for the structural check.
+  std::vector<std::pair<size_t, std::string>> heading_at;  // offset, group id
+  for (const auto& g : catalog.groups) {
+    for (const auto& h : lang == "kk" ? g.kk : g.ru) {
+      const std::string needle = strip_whitespace(h);
+      size_t pos = annex.find(needle);
+      if (pos == std::string::npos) errors.push_back("group '" + g.id + "': field '" + lang + "': heading '" + h + "' not found in " + where);
+      for (; pos != std::string::npos; pos = annex.find(needle, pos + 1)) heading_at.emplace_back(pos, g.id);
+    }
+  }
+
+  for (const auto& p : catalog.professions) {
+    auto it = at.find(p.code);
+    if (it == at.end()) {
+      errors.push_back(p.code + ": field 'code': not found in " + where + " (an entry the order does not contain)");
+      continue;
+    }
+    // The row's name lies between its code and the next code.
+    size_t from = it->second.front() + p.code.size(), to = annex.size();
+    for (const auto& c : codes)
+      if (c.second > from) { to = c.second; break; }
+    // The cell must hold exactly the name: group headings printed inside the row are removed first,
+    // so a truncated or extended name fails as surely as a misspelt one.
+    std::string row = annex.substr(from, to - from);
+    for (const auto& g : catalog.groups)
+      for (const auto& h : lang == "kk" ? g.kk : g.ru)
+        for (size_t pos; (pos = row.find(strip_whitespace(h))) != std::string::npos;) row.erase(pos, strip_whitespace(h).size());
+    const std::string& name = lang == "kk" ? p.kk : p.ru;
+    if (row != strip_whitespace(name))
+      errors.push_back(p.code + ": field '" + lang + "': name '" + name + "' not found in its row of " + where);
+    if (src.structure_reliable) {
+      const std::string* under = nullptr;
+      size_t best = 0;
+      for (const auto& [off, id] : heading_at)
+        if (off < it->second.front() && (!under || off >= best)) { best = off; under = &id; }
+      if (!under || *under != p.group)
+        errors.push_back(p.code + ": field 'group': data says '" + p.group + "' but " + where + " lists it under '" +
+                         (under ? *under : std::string("no heading")) + "'");
+    }
+  }
+  return errors;
+}
+
+}  // namespace kzprof

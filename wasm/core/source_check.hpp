@@ -1,0 +1,26 @@
+// Checks the data against the official texts of the order (data/sources/): the same codes, every
+// official name and group heading present verbatim, and the group structure of the Kazakh table.
+// Comparison ignores whitespace only (line breaks, tabs, no-break spaces, the PDF's letter-spacing);
+// letters, case and punctuation must match exactly.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "catalog.hpp"
+
+namespace kzprof {
+
+struct OfficialText {
+  std::string_view language;     // "kk" or "ru", used in messages
+  std::string_view text;         // the whole publication
+  std::string_view annex_marker; // heading that starts Annex 2, e.g. "Приложение 2"
+  bool structure_reliable;       // check which group heading each row falls under
+};
+
+// Text with every whitespace character removed (ASCII, tabs, U+00A0, U+2000..U+200B, U+202F, U+3000).
+std::string strip_whitespace(std::string_view text);
+
+std::vector<std::string> check_against_source(const Catalog& catalog, const OfficialText& source);
+
+}  // namespace kzprof
