@@ -11,6 +11,42 @@ using nlohmann::json;
 
 const char* type_name(const json& v) { return v.type_name(); }
 
+// Finds where a document stops being JSON, for the error message (nlohmann reports it to SAX only).
+struct FirstError : nlohmann::json_sax<json> {
+  size_t position = 0;
+  std::string token;
+  bool null() override { return true; }
+  bool boolean(bool) override { return true; }
+  bool number_integer(number_integer_t) override { return true; }
+  bool number_unsigned(number_unsigned_t) override { return true; }
+  bool number_float(number_float_t, const string_t&) override { return true; }
+  bool string(string_t&) override { return true; }
+  bool binary(binary_t&) override { return true; }
+  bool start_object(std::size_t) override { return true; }
+  bool key(string_t&) override { return true; }
+  bool end_object() override { return true; }
+  bool start_array(std::size_t) override { return true; }
+  bool end_array() override { return true; }
+  bool parse_error(std::size_t pos, const std::string& last, const nlohmann::detail::exception&) override {
+    position = pos;
+    token = last.substr(0, 20);
+    return false;
+  }
+};
+
+std::string json_error_message(std::string_view text) {
+  FirstError sax;
+  json::sax_parse(text.begin(), text.end(), &sax, nlohmann::detail::input_format_t::json, /*strict=*/true);
+  size_t line = 1, col = 1;
+  for (size_t i = 0; i + 1 < sax.position && i < text.size(); ++i) {
+    if (text[i] == '\n') { ++line; col = 1; }
+    else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++col;
+  }
+  return "data: not valid JSON at line " + std::to_string(line) + ", column " + std::to_string(col) +
+         (sax.token.empty() ? std::string(" (unexpected end)") : " near '" + sax.token + "'") +
+         " (check commas, quotes and brackets)";
+}
+
 // Collects errors with a common prefix ("2512-1-007: ") so every message names its entry.
 struct Errors {
   std::vector<std::string>& out;
@@ -92,7 +128,7 @@ std::vector<std::string> load_catalog(std::string_view text, Catalog& out) {
   out = Catalog{};
   json doc = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
   if (doc.is_discarded()) {
-    errors.push_back("data: not valid JSON (check commas, quotes and brackets)");
+    errors.push_back(json_error_message(text));
     return errors;
   }
   if (!doc.is_object()) {
