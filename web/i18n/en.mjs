@@ -1,0 +1,51 @@
+// English interface strings of <kz-professions>. English names of professions are unofficial
+// translations; the law exists in Kazakh and Russian only, which this text must keep saying.
+import { kzpDate } from './common.mjs';
+
+const enPlural = new Intl.PluralRules('en');
+
+export const KZP_EN = {
+  langName: 'English',
+  label: 'Profession',
+  hint: 'Type a profession in Kazakh, Russian or English, or its code (for example 2211-7-004).',
+  languageSwitch: 'Interface language',
+  listboxLabel: 'Matching professions',
+  suggestionsLabel: 'Closest listed professions',
+  loading: 'Loading the search…',
+  failed: 'The search could not start in this browser. The full official list on this page still applies.',
+  unofficial: 'unofficial translation',
+  code: 'Code',
+  position: 'No. in the list',
+  group: 'Field of education',
+  kkName: 'Name in Kazakh (official)',
+  ruName: 'Name in Russian (official)',
+  enName: 'Name in English',
+  alsoKnownAs: 'matched',
+  rewrite: 'Showing results for',
+  verdictListed: 'This profession is on the list',
+  verdictLead: 'It is one of the 51 in-demand professions for which foreigners may obtain permanent residence in Kazakhstan.',
+  legalBasis: 'Legal basis',
+  legalText: (m) => `Order No. ${m.act.number} of ${kzpDate(m.act.date)} of the ${m.act.issuer.en}, Annex ${m.act.annex}, as worded by Order No. ${m.wording.number} of ${kzpDate(m.wording.date)}`,
+  asOf: 'List as of',
+  officialText: 'Official text of the order (adilet.zan.kz, Russian)',
+  officialTextLang: 'ru',
+  disclaimer: 'This is a self-check, not legal advice. The decision on permanent residence is taken by the migration authority.',
+  print: 'Print',
+  newSearch: 'New search',
+  notFound: 'Not found on the list',
+  notFoundLead: 'No profession on the list matches this confidently. This is not a verdict: check the spelling or try another name.',
+  suggestionsHeading: 'Closest listed professions — not a match',
+  noSuggestions: 'Nothing similar on the list. Browse the list by field of education below.',
+  browseHeading: 'Browse the list by field of education',
+  browseLead: (n) => `All ${n} professions on the list.`,
+  count: (n) => `${n} ${enPlural.select(n) === 'one' ? 'profession' : 'professions'}`,
+  resultsAvailable: (n) => (n === 0 ? 'No results' : `${n} ${enPlural.select(n) === 'one' ? 'result' : 'results'} available`),
+  notFoundAnnounce: (n) => `Not found on the list. ${n === 0 ? 'No similar professions.' : `${n} similar ${enPlural.select(n) === 'one' ? 'profession' : 'professions'} shown, not a match.`}`,
+  chosenAnnounce: (name) => `${name}: this profession is on the list.`,
+  page: {
+    title: 'In-demand professions for permanent residence in Kazakhstan',
+    intro: 'Check whether a profession is on the official list of 51 in-demand professions under which a foreigner may obtain permanent residence in the Republic of Kazakhstan. The list is official in Kazakh and Russian; English names are unofficial translations.',
+    listHeading: 'The official list',
+    listSummary: 'Show the full official list (Kazakh and Russian)',
+  },
+};

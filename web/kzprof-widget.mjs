@@ -1,0 +1,504 @@
+// <kz-professions>: the search widget over the official list of in-demand professions.
+// One tag plus one module script:
+//   <script type="module" src="kzprof-widget.mjs"></script>
+//   <kz-professions lang="ru"></kz-professions>
+// Attributes (all optional):
+//   lang       interface language kk | ru | en   default: the page's <html lang>, else en
+//   data-src   URL of professions.json, or #id of a <script type="application/json">
+//              default: professions.json next to this script
+//   wasm-src   URL of kzprof-core.wasm           default: kzprof-core.wasm next to this script
+//   limit      how many results to show           default: 8
+//   url-state  on | off: keep query/choice/lang in the page URL   default: on
+// Events (bubbling, composed): kzprof-ready, kzprof-error {message}, kzprof-langchange {lang},
+//   kzprof-change {query, code}.
+// Theming: CSS custom properties --kzp-* on the element (see kzprof-widget.css) and ::part(...).
+// Accessibility criteria: web/ACCESSIBILITY.md (the numbers in comments below refer to it).
+//
+// The site ships this file bundled (web/build-site.mjs): every import below inlined into one module,
+// so that one SRI hash covers all of the code; the same sources make the classic file:// build.
+import { createMatcher } from './kzprof.mjs';
+import { KZP_KK } from './i18n/kk.mjs';
+import { KZP_RU } from './i18n/ru.mjs';
+import { KZP_EN } from './i18n/en.mjs';
+import { kzpDate } from './i18n/common.mjs';
+import { kzpEl, kzpAppend, kzpClear, kzpHighlighted } from './widget/render.mjs';
+import { kzpReadUrl, kzpWriteUrl } from './widget/url-state.mjs';
+
+const KZP_LOCALES = Object.freeze({ kk: KZP_KK, ru: KZP_RU, en: KZP_EN });
+const KZP_LANGS = ['kk', 'ru', 'en'];
+/** Default number of results (attribute `limit`). */
+const KZP_DEFAULT_LIMIT = 8;
+/** Delay before the live region speaks, so fast typing does not flood screen readers (AC 17). */
+const KZP_ANNOUNCE_DELAY_MS = 500;
+const KZP_SCRIPT_URL = import.meta.url;
+// Set by build-site.mjs in the bundled files only: SRI hashes of the default data and wasm, the CSS
+// text (constructable stylesheet), and whether the core is the single-file classic build.
+const KZP_BUILD_INFO = typeof KZP_BUILD === 'undefined' ? null : KZP_BUILD;
+
+/** 'ru-KZ' -> 'ru'; 'kz' -> 'kk'; unknown -> '' */
+export function kzpNormalizeLang(value) {
+  const l = String(value ?? '').trim().toLowerCase().slice(0, 2);
+  if (l === 'kz') return 'kk';
+  return KZP_LANGS.includes(l) ? l : '';
+}
+
+// ---- loading (shared by every widget on the page with the same sources)
+const kzpMatchers = new Map();
+
+async function kzpFetch(url, kind) {
+  // The default data and wasm files are fetched with the SRI hash written into the bundle at build
+  // time, so that a CDN copy that was tampered with is refused (an embed's sha384 covers only this file).
+  const name = url.split(/[?#]/)[0].split('/').pop();
+  const integrity = KZP_BUILD_INFO?.integrity?.[name];
+  const isDefault = Boolean(integrity) && url === new URL(name, KZP_SCRIPT_URL).href;
+  const res = await fetch(url, isDefault ? { integrity } : {});
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  return kind === 'text' ? res.text() : res.arrayBuffer();
+}
+
+function kzpLoadMatcher(dataSrc, wasmSrc) {
+  const key = `${dataSrc}\n${wasmSrc}`;
+  if (!kzpMatchers.has(key)) {
+    kzpMatchers.set(key, (async () => {
+      if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function')
+        throw new Error('WebAssembly is not available');
+      let text;
+      if (dataSrc.startsWith('#')) {
+        text = document.getElementById(dataSrc.slice(1))?.textContent;
+        if (!text) throw new Error(`${dataSrc}: no such data element`);
+      } else {
+        text = await kzpFetch(dataSrc, 'text');
+      }
+      const options = {};
+      if (!KZP_BUILD_INFO?.singleFile) options.wasmBinary = new Uint8Array(await kzpFetch(wasmSrc, 'bytes'));
+      return createMatcher(text, options);
+    })());
+  }
+  return kzpMatchers.get(key);
+}
+
+let kzpInstances = 0;
+
+export class KzProfessions extends HTMLElement {
+  static get observedAttributes() { return ['lang']; }
+  /** The interface strings, per language (the page uses them for its own title and intro). */
+  static get locales() { return KZP_LOCALES; }
+
+  #root; #ui = {}; #uid; #matcher = null; #failed = null; #ready;
+  #lang = 'en'; #answer = null; #active = -1; #closed = false; #chosen = null;
+  #seq = 0; #announceTimer = 0; #built = false; #onPop = () => this.#restoreFromUrl();
+
+  constructor() {
+    super();
+    this.#uid = `kzp${++kzpInstances}`;
+    this.#root = this.attachShadow({ mode: 'open' });
+  }
+
+  get limit() {
+    const n = parseInt(this.getAttribute('limit') ?? '', 10);
+    return Number.isFinite(n) && n > 0 ? Math.min(n, 51) : KZP_DEFAULT_LIMIT;
+  }
+  get urlState() { return (this.getAttribute('url-state') ?? 'on') !== 'off'; }
+  get dataSrc() {
+    const v = this.getAttribute('data-src');
+    if (v && v.startsWith('#')) return v;
+    return new URL(v || 'professions.json', v ? document.baseURI : KZP_SCRIPT_URL).href;
+  }
+  get wasmSrc() {
+    const v = this.getAttribute('wasm-src');
+    return new URL(v || 'kzprof-core.wasm', v ? document.baseURI : KZP_SCRIPT_URL).href;
+  }
+  /** The interface language in use. */
+  get uiLang() { return this.#lang; }
+  /** The matcher once loaded (tests, host pages), else null. */
+  get matcher() { return this.#matcher; }
+
+  connectedCallback() {
+    if (!this.#built) this.#build();
+    const fromUrl = this.urlState ? kzpNormalizeLang(kzpReadUrl().lang) : '';
+    this.#setLang(fromUrl || this.#inheritedLang(), { write: false });
+    if (this.urlState) window.addEventListener('popstate', this.#onPop);
+    this.#ready ??= this.#start();
+  }
+
+  disconnectedCallback() {
+    window.removeEventListener('popstate', this.#onPop);
+    clearTimeout(this.#announceTimer);
+  }
+
+  attributeChangedCallback(name, _old, value) {
+    if (name === 'lang' && this.#built) {
+      const l = kzpNormalizeLang(value);
+      if (l && l !== this.#lang) this.#setLang(l);
+    }
+  }
+
+  #inheritedLang() {
+    const own = kzpNormalizeLang(this.getAttribute('lang'));
+    if (own) return own;
+    const holder = this.parentElement?.closest('[lang]');
+    return kzpNormalizeLang(holder?.getAttribute('lang')) || kzpNormalizeLang(document.documentElement.lang) || 'en';
+  }
+
+  get #t() { return KZP_LOCALES[this.#lang]; }
+
+  // ---- skeleton (built once)
+  #build() {
+    this.#built = true;
+    const id = (s) => `${this.#uid}-${s}`;
+    if (KZP_BUILD_INFO?.css) {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(KZP_BUILD_INFO.css);
+      this.#root.adoptedStyleSheets = [sheet];
+    } else {
+      this.#root.append(kzpEl('link', { rel: 'stylesheet', href: new URL('kzprof-widget.css', KZP_SCRIPT_URL).href }));
+    }
+    const ui = this.#ui;
+    ui.langs = kzpEl('div', { class: 'kzp-langs', role: 'group', part: 'lang-switch' });
+    for (const l of KZP_LANGS) {
+      const b = kzpEl('button', { type: 'button', class: 'kzp-lang', lang: l, 'data-lang': l }, KZP_LOCALES[l].langName);
+      b.addEventListener('click', () => this.#setLang(l, { focus: b }));
+      ui.langs.append(b);
+    }
+    ui.label = kzpEl('label', { for: id('input'), class: 'kzp-label', part: 'label' });
+    ui.hint = kzpEl('p', { id: id('hint'), class: 'kzp-hint' });
+    ui.input = kzpEl('input', {
+      id: id('input'), type: 'text', role: 'combobox', 'aria-autocomplete': 'list', 'aria-expanded': 'false',
+      'aria-controls': id('listbox'), 'aria-describedby': id('hint'), autocomplete: 'off', autocapitalize: 'off',
+      spellcheck: 'false', enterkeyhint: 'search', maxlength: '256', class: 'kzp-input', part: 'input',
+    });
+    ui.status = kzpEl('p', { class: 'kzp-state', part: 'state' });
+    ui.rewrite = kzpEl('p', { class: 'kzp-rewrite', hidden: true });
+    ui.notFound = kzpEl('section', { class: 'kzp-notfound', part: 'notfound', hidden: true, 'aria-labelledby': id('nf-h') });
+    ui.listbox = kzpEl('ul', { id: id('listbox'), role: 'listbox', class: 'kzp-listbox', part: 'listbox', hidden: true });
+    ui.verdict = kzpEl('section', { class: 'kzp-verdict', part: 'verdict', hidden: true, 'aria-labelledby': id('v-h') });
+    ui.browse = kzpEl('section', { class: 'kzp-browse', part: 'browse', hidden: true, 'aria-labelledby': id('b-h') });
+    ui.live = kzpEl('div', { class: 'kzp-sr', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
+    this.#root.append(kzpEl('div', { class: 'kzp', part: 'root' },
+      ui.langs, ui.label, ui.hint, kzpEl('div', { class: 'kzp-field' }, ui.input), ui.status, ui.rewrite,
+      ui.notFound, ui.listbox, ui.verdict, ui.browse, ui.live));
+
+    ui.input.addEventListener('input', () => this.#onInput());
+    ui.input.addEventListener('keydown', (e) => this.#onKey(e));
+    ui.input.addEventListener('focus', () => { if (this.#closed && ui.input.value.trim()) { this.#closed = false; this.#renderResults(); } });
+    // pointerdown would blur the input before click; keep focus in the field (AC 5).
+    ui.listbox.addEventListener('mousedown', (e) => e.preventDefault());
+    ui.listbox.addEventListener('click', (e) => {
+      const li = e.target.closest?.('[role="option"]');
+      if (li) this.#choose(this.#answer.results[Number(li.dataset.index)], { via: 'listbox' });
+    });
+  }
+
+  // ---- start: load the data and the core, then apply the URL state
+  async #start() {
+    this.#ui.status.textContent = this.#t.loading;
+    try {
+      this.#matcher = await kzpLoadMatcher(this.dataSrc, this.wasmSrc);
+    } catch (e) {
+      this.#failed = e;
+      this.#ui.status.textContent = this.#t.failed;
+      this.#ui.status.classList.add('kzp-error');
+      this.#ui.input.disabled = true;
+      this.#fire('kzprof-error', { message: String(e?.message ?? e) });
+      return;
+    }
+    this.#ui.status.textContent = '';
+    this.#ui.status.hidden = true;
+    if (this.urlState) this.#restoreFromUrl({ initial: true });
+    else this.#render();
+    this.#fire('kzprof-ready', { count: this.#matcher.entries.length });
+  }
+
+  #restoreFromUrl({ initial = false } = {}) {
+    if (!this.#matcher) return;
+    const s = kzpReadUrl();
+    const l = kzpNormalizeLang(s.lang);
+    if (l && l !== this.#lang) this.#setLang(l, { write: false });
+    this.#ui.input.value = s.q.slice(0, 256);
+    this.#chosen = s.code ? this.#matcher.byCode(s.code) : null;
+    this.#runSearch();
+    this.#closed = Boolean(this.#chosen) || initial;
+    this.#render();
+  }
+
+  // ---- typing (AC 3, 8)
+  async #onInput() {
+    const seq = ++this.#seq;
+    try { await this.#ready; } catch { return; }
+    if (seq !== this.#seq || !this.#matcher) return; // a newer keystroke owns the answer
+    this.#chosen = null;
+    this.#closed = false;
+    this.#runSearch();
+    this.#render();
+    this.#announceResults();
+    this.#writeUrl(false);
+    this.#fire('kzprof-change', { query: this.#ui.input.value, code: null });
+  }
+
+  #runSearch() {
+    const q = this.#ui.input.value;
+    this.#answer = q.trim() ? this.#matcher.search(q, { limit: this.limit }) : null;
+    this.#active = -1;
+  }
+
+  get #isOpen() {
+    return Boolean(!this.#chosen && !this.#closed && this.#answer && this.#answer.results.length);
+  }
+
+  // ---- keyboard (AC 4, 5, 7)
+  #onKey(e) {
+    const n = this.#answer?.results.length ?? 0;
+    switch (e.key) {
+      case 'ArrowDown':
+        if (!n || this.#chosen) return;
+        e.preventDefault();
+        if (this.#closed) { this.#closed = false; this.#renderResults(); }
+        this.#setActive(Math.min(this.#active + 1, n - 1));
+        break;
+      case 'ArrowUp':
+        if (!this.#isOpen) return;
+        e.preventDefault();
+        this.#setActive(this.#active - 1);
+        break;
+      case 'Home': case 'End':
+        if (!this.#isOpen || this.#active < 0) return; // otherwise the caret moves, as in any field
+        e.preventDefault();
+        this.#setActive(e.key === 'Home' ? 0 : n - 1);
+        break;
+      case 'Enter':
+        if (this.#isOpen && this.#active >= 0) { e.preventDefault(); this.#choose(this.#answer.results[this.#active], { via: 'listbox' }); }
+        else if (this.#isOpen && this.#answer.verdict === 'listed') { e.preventDefault(); this.#choose(this.#answer.results[0], { via: 'listbox' }); }
+        else if (this.#answer) e.preventDefault();
+        break;
+      case 'Escape':
+        if (this.#isOpen) { e.preventDefault(); this.#closed = true; this.#active = -1; this.#renderResults(); }
+        else if (this.#ui.input.value) { e.preventDefault(); this.#ui.input.value = ''; this.#onInput(); }
+        break;
+      default:
+    }
+  }
+
+  #setActive(i) {
+    const opts = this.#ui.listbox.querySelectorAll('[role="option"]');
+    this.#active = i < 0 ? -1 : Math.min(i, opts.length - 1);
+    opts.forEach((o, k) => o.setAttribute('aria-selected', String(k === this.#active)));
+    if (this.#active >= 0) {
+      this.#ui.input.setAttribute('aria-activedescendant', opts[this.#active].id);
+      opts[this.#active].scrollIntoView({ block: 'nearest' });
+    } else {
+      this.#ui.input.removeAttribute('aria-activedescendant');
+    }
+  }
+
+  // ---- choosing (AC 13)
+  #choose(entry, { via }) {
+    if (!entry) return;
+    this.#chosen = this.#matcher.byCode(entry.code) ?? entry;
+    this.#ui.input.value = this.#lang === 'kk' ? this.#chosen.kk : this.#chosen.ru;
+    this.#seq++; // any pending answer is now stale
+    this.#closed = true;
+    this.#runSearch();
+    this.#render();
+    this.#writeUrl(true);
+    this.#announce(this.#t.chosenAnnounce(this.#lang === 'kk' ? this.#chosen.kk : this.#chosen.ru));
+    if (via === 'browse') this.#ui.verdict.querySelector('h2')?.focus();
+    this.#fire('kzprof-change', { query: this.#ui.input.value, code: this.#chosen.code });
+  }
+
+  #newSearch() {
+    this.#chosen = null;
+    this.#ui.input.value = '';
+    this.#seq++;
+    this.#runSearch();
+    this.#render();
+    this.#writeUrl(true);
+    this.#ui.input.focus();
+    this.#fire('kzprof-change', { query: '', code: null });
+  }
+
+  // ---- language (AC 19)
+  #setLang(l, { write = true, focus = null } = {}) {
+    const lang = kzpNormalizeLang(l) || 'en';
+    const changed = lang !== this.#lang || this.getAttribute('lang') !== lang;
+    this.#lang = lang;
+    if (this.getAttribute('lang') !== lang) this.setAttribute('lang', lang);
+    this.#renderTexts();
+    if (this.#matcher) this.#render();
+    if (write) this.#writeUrl(false);
+    focus?.focus();
+    if (changed) this.#fire('kzprof-langchange', { lang });
+  }
+
+  #writeUrl(push) {
+    if (!this.urlState || !this.#matcher) return;
+    kzpWriteUrl({ q: this.#ui.input.value.trim() ? this.#ui.input.value : '', code: this.#chosen?.code ?? '', lang: this.#lang }, { push });
+  }
+
+  #fire(type, detail) {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  // ---- announcements (AC 17)
+  #announce(text) {
+    clearTimeout(this.#announceTimer);
+    this.#announceTimer = setTimeout(() => { this.#ui.live.textContent = text; }, KZP_ANNOUNCE_DELAY_MS);
+  }
+
+  #announceResults() {
+    const a = this.#answer;
+    if (!a) { this.#announce(''); return; }
+    const n = a.results.length;
+    this.#announce(a.verdict === 'suggestions' || a.verdict === 'none' ? this.#t.notFoundAnnounce(n) : this.#t.resultsAvailable(n));
+  }
+
+  // ---- rendering
+  #renderTexts() {
+    const t = this.#t, ui = this.#ui;
+    ui.langs.setAttribute('aria-label', t.languageSwitch);
+    for (const b of ui.langs.children) b.setAttribute('aria-pressed', String(b.dataset.lang === this.#lang));
+    ui.label.textContent = t.label;
+    ui.hint.textContent = t.hint;
+    if (this.#failed) ui.status.textContent = t.failed;
+    else if (!this.#matcher) ui.status.textContent = t.loading;
+  }
+
+  #render() {
+    if (!this.#matcher) return;
+    const hasQuery = Boolean(this.#answer);
+    this.#renderResults();
+    this.#renderVerdict();
+    this.#ui.browse.hidden = Boolean(this.#chosen) || hasQuery;
+    if (!this.#ui.browse.hidden) this.#renderBrowse();
+  }
+
+  #groupName(id, lang = this.#lang) {
+    const g = this.#matcher.groups().find((x) => x.id === id);
+    if (!g) return '';
+    return lang === 'en' ? g.en : g[lang].join('; ');
+  }
+
+  #renderResults() {
+    const t = this.#t, ui = this.#ui, a = this.#answer;
+    const id = (s) => `${this.#uid}-${s}`;
+    const open = this.#isOpen;
+    const notListed = Boolean(a && !this.#chosen && (a.verdict === 'suggestions' || a.verdict === 'none'));
+
+    // "Showing results for «…»" (AC 12)
+    ui.rewrite.hidden = !(a && a.rewrite && a.rewrite.text && !this.#chosen);
+    kzpClear(ui.rewrite);
+    if (!ui.rewrite.hidden) kzpAppend(ui.rewrite, [`${t.rewrite} «`, kzpEl('strong', {}, a.rewrite.text), '»']);
+
+    // Not found: explicitly not a verdict (AC 14)
+    ui.notFound.hidden = !notListed;
+    kzpClear(ui.notFound);
+    if (notListed) {
+      kzpAppend(ui.notFound, [
+        kzpEl('h2', { id: id('nf-h'), class: 'kzp-nf-title' }, t.notFound),
+        kzpEl('p', {}, t.notFoundLead),
+        kzpEl('p', { class: 'kzp-nf-sub' }, a.results.length ? t.suggestionsHeading : t.noSuggestions),
+      ]);
+    }
+
+    kzpClear(ui.listbox);
+    ui.listbox.setAttribute('aria-label', notListed ? t.suggestionsLabel : t.listboxLabel);
+    ui.listbox.classList.toggle('kzp-suggestions', notListed);
+    if (open) {
+      a.results.forEach((r, i) => ui.listbox.append(this.#option(r, i)));
+    }
+    ui.listbox.hidden = !open;
+    ui.input.setAttribute('aria-expanded', String(open));
+    if (!open) this.#active = -1;
+    this.#setActive(this.#active);
+  }
+
+  #names(r, hl) {
+    const primary = this.#lang === 'kk' ? 'kk' : 'ru';
+    const secondary = primary === 'kk' ? 'ru' : 'kk';
+    const nodes = [
+      kzpEl('span', { class: 'kzp-name kzp-primary', lang: primary }, kzpHighlighted(r[primary], hl?.[primary])),
+      kzpEl('span', { class: 'kzp-name kzp-secondary', lang: secondary }, kzpHighlighted(r[secondary], hl?.[secondary])),
+    ];
+    if (r.en) {
+      nodes.push(kzpEl('span', { class: 'kzp-name kzp-en' },
+        kzpEl('span', { lang: 'en' }, kzpHighlighted(r.en, hl?.en)), ' ',
+        kzpEl('span', { class: 'kzp-unofficial' }, `(${this.#t.unofficial})`)));
+    }
+    return nodes;
+  }
+
+  #option(r, i) {
+    const li = kzpEl('li', {
+      id: `${this.#uid}-opt-${i}`, role: 'option', 'aria-selected': 'false', class: 'kzp-option',
+      part: 'option', 'data-index': i, 'data-code': r.code,
+    }, this.#names(r, r.highlights));
+    if (r.alias && r.alias.text) {
+      li.append(kzpEl('span', { class: 'kzp-alias' }, `${this.#t.alsoKnownAs}: `,
+        kzpEl('span', { lang: r.alias.lang || null }, kzpHighlighted(r.alias.text, r.alias.highlights))));
+    }
+    li.append(kzpEl('span', { class: 'kzp-meta' }, kzpEl('span', { class: 'kzp-code' }, r.code), ' · ', this.#groupName(r.group)));
+    return li;
+  }
+
+  #renderVerdict() {
+    const t = this.#t, ui = this.#ui, e = this.#chosen;
+    const id = (s) => `${this.#uid}-${s}`;
+    kzpClear(ui.verdict);
+    ui.verdict.hidden = !e;
+    if (!e) return;
+    const meta = this.#matcher.meta;
+    const srcLang = t.officialTextLang;
+    const src = meta.source_urls?.[srcLang] ?? meta.source_urls?.ru;
+    const row = (label, ...value) => [kzpEl('dt', {}, label), kzpEl('dd', {}, ...value)];
+    const groupBoth = this.#lang === 'en'
+      ? [kzpEl('span', { lang: 'en' }, this.#groupName(e.group, 'en')), ` (${t.unofficial}) — `, kzpEl('span', { lang: 'ru' }, this.#groupName(e.group, 'ru'))]
+      : [kzpEl('span', { lang: 'kk' }, this.#groupName(e.group, 'kk')), ' / ', kzpEl('span', { lang: 'ru' }, this.#groupName(e.group, 'ru'))];
+    const printBtn = kzpEl('button', { type: 'button', class: 'kzp-button', part: 'button' }, t.print);
+    printBtn.addEventListener('click', () => window.print());
+    const againBtn = kzpEl('button', { type: 'button', class: 'kzp-button kzp-secondary-button', part: 'button' }, t.newSearch);
+    againBtn.addEventListener('click', () => this.#newSearch());
+    kzpAppend(ui.verdict, [
+      kzpEl('h2', { id: id('v-h'), class: 'kzp-v-title', tabindex: '-1' }, kzpEl('span', { class: 'kzp-check', 'aria-hidden': 'true' }, '✓'), ' ', t.verdictListed),
+      kzpEl('p', { class: 'kzp-v-lead' }, t.verdictLead),
+      kzpEl('dl', { class: 'kzp-facts' },
+        row(t.kkName, kzpEl('span', { lang: 'kk', class: 'kzp-v-name' }, e.kk)),
+        row(t.ruName, kzpEl('span', { lang: 'ru', class: 'kzp-v-name' }, e.ru)),
+        e.en ? row(t.enName, kzpEl('span', { lang: 'en' }, e.en), ` (${t.unofficial})`) : null,
+        row(t.code, kzpEl('span', { class: 'kzp-code' }, e.code)),
+        row(t.position, String(e.position)),
+        row(t.group, groupBoth),
+        row(t.legalBasis, t.legalText(meta)),
+        row(t.asOf, kzpDate(meta.as_of)),
+      ),
+      src ? kzpEl('p', { class: 'kzp-source' }, kzpEl('a', { href: src, lang: srcLang === this.#lang ? null : srcLang, rel: 'noopener', part: 'link' }, t.officialText)) : null,
+      kzpEl('p', { class: 'kzp-disclaimer' }, t.disclaimer),
+      kzpEl('div', { class: 'kzp-actions' }, printBtn, againBtn),
+    ]);
+  }
+
+  #renderBrowse() {
+    const t = this.#t, ui = this.#ui, m = this.#matcher;
+    const id = (s) => `${this.#uid}-${s}`;
+    const openIds = new Set([...ui.browse.querySelectorAll('details[open]')].map((d) => d.dataset.group));
+    kzpClear(ui.browse);
+    ui.browse.append(kzpEl('h2', { id: id('b-h'), class: 'kzp-b-title' }, t.browseHeading),
+      kzpEl('p', { class: 'kzp-b-lead' }, t.browseLead(m.entries.length)));
+    for (const g of m.groups()) {
+      const list = kzpEl('ul', { class: 'kzp-b-list' });
+      for (const code of g.codes) {
+        const e = m.byCode(code);
+        const b = kzpEl('button', { type: 'button', class: 'kzp-b-item', 'data-code': code }, this.#names(e, null),
+          kzpEl('span', { class: 'kzp-meta' }, kzpEl('span', { class: 'kzp-code' }, code)));
+        b.addEventListener('click', () => this.#choose(e, { via: 'browse' }));
+        list.append(kzpEl('li', {}, b));
+      }
+      const name = this.#groupName(g.id);
+      const summary = kzpEl('summary', { class: 'kzp-b-summary', part: 'group' },
+        kzpEl('span', { class: 'kzp-b-group', lang: this.#lang }, name),
+        this.#lang === 'en' ? kzpEl('span', { class: 'kzp-unofficial' }, ` (${t.unofficial})`) : null,
+        ' ', kzpEl('span', { class: 'kzp-count' }, `— ${t.count(g.count)}`));
+      ui.browse.append(kzpEl('details', { class: 'kzp-b-group-box', 'data-group': g.id, open: openIds.has(g.id) }, summary, list));
+    }
+  }
+}
+
+if (!customElements.get('kz-professions')) customElements.define('kz-professions', KzProfessions);
