@@ -214,10 +214,12 @@ export class KzProfessions extends HTMLElement {
     const s = kzpReadUrl();
     const l = kzpNormalizeLang(s.lang);
     if (l && l !== this.#lang) this.#setLang(l, { write: false });
-    this.#ui.input.value = s.q.slice(0, 256);
+    // Keep what the person typed while the core was loading, unless the URL says otherwise.
+    const typedWhileLoading = initial && !s.q && !s.code && this.#ui.input.value;
+    if (!typedWhileLoading) this.#ui.input.value = s.q.slice(0, 256);
     this.#chosen = s.code ? this.#matcher.byCode(s.code) : null;
     this.#runSearch();
-    this.#closed = Boolean(this.#chosen) || initial;
+    this.#closed = Boolean(this.#chosen) || (initial && this.#root.activeElement !== this.#ui.input);
     this.#render();
   }
 

@@ -33,12 +33,16 @@ export async function startServer(dir = SITE) {
  * A fresh context and page that records console messages, page errors and requests to other origins.
  * Call `await s.assertClean()` at the end of each test.
  */
-export async function session(browser, origin, { width = 1280, height = 900, colorScheme = 'light', serviceWorkers = 'block' } = {}) {
+export async function session(browser, origin, { width = 1280, height = 900, colorScheme = 'light', serviceWorkers = 'allow' } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, colorScheme, serviceWorkers, reducedMotion: 'reduce' });
   const page = await context.newPage();
   const consoleMessages = [];
   const foreign = [];
-  page.on('console', (m) => consoleMessages.push(`${m.type()}: ${m.text()}`));
+  page.on('console', (m) => {
+    // Playwright's own note when a test blocks service workers is not the page's doing.
+    if (serviceWorkers === 'block' && m.text() === 'Service Worker registration blocked by Playwright') return;
+    consoleMessages.push(`${m.type()}: ${m.text()}`);
+  });
   page.on('pageerror', (e) => consoleMessages.push(`pageerror: ${e.message}`));
   context.on('request', (r) => {
     const u = r.url();
@@ -109,3 +113,25 @@ export async function axeViolations(page) {
 }
 
 export function tmpDir(prefix) { return fs.mkdtempSync(path.join(os.tmpdir(), prefix)); }
+
+/** True while the matching engine is the placeholder (every query answers 'browse'). */
+export async function enginePending() {
+  const { createMatcher } = await import(path.join(SITE, 'kzprof.mjs'));
+  const m = await createMatcher(fs.readFileSync(path.join(SITE, 'professions.json'), 'utf8'),
+    { wasmBinary: fs.readFileSync(path.join(SITE, 'kzprof-core.wasm')) });
+  const pending = m.search('онколог', { limit: 3 }).verdict === 'browse';
+  m.dispose();
+  return pending;
+}
+
+/**
+ * Replaces the engine's answer in the page (UI-state tests that must not depend on the ranking):
+ * every query then answers { verdict, rewrite, results: codes with the given highlights }.
+ */
+export async function stubAnswer(page, { verdict, rewrite = null, codes, highlights = {}, alias = null }) {
+  await page.evaluate(({ verdict, rewrite, codes, highlights, alias }) => {
+    const m = document.querySelector('kz-professions').matcher;
+    m.search = (query) => ({ query, verdict, rewrite, truncated: false,
+      results: codes.map((c, i) => ({ ...m.byCode(c), score: 1 - i / 10, match: 'stub', highlights: i === 0 ? highlights : {}, alias: i === 0 ? alias : null })) });
+  }, { verdict, rewrite, codes, highlights, alias });
+}

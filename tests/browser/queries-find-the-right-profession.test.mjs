@@ -1,0 +1,46 @@
+// Queries of every kind put the right profession first: Russian, Kazakh, a code, the wrong keyboard
+// layout, transliteration; and a profession that is not on the list gets no verdict (AC 12, 14).
+// These depend on the matching engine; while the core is still the placeholder (every query answers
+// 'browse') they are reported as TODO instead of failing, and they run for real once it lands.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, startServer, session, openWidget, typeQuery, widgetState, enginePending } from './harness.mjs';
+
+const pending = await enginePending();
+const todo = pending ? 'the matching engine is still the placeholder (verdict "browse")' : false;
+
+let browser, server, s;
+before(async () => { browser = await launch(); server = await startServer(); s = await session(browser, server.origin); await openWidget(s.page, `${server.origin}/?lang=ru`); });
+after(async () => { await s?.assertClean(); await s?.close(); await browser?.close(); await server?.close(); });
+
+const CASES = [
+  { kind: 'Russian', q: 'онколог', code: '2211-7-004' },
+  { kind: 'Kazakh', q: 'бағдарламашы', code: '2512-1-007' },
+  { kind: 'code', q: '2512-1-007', code: '2512-1-007' },
+  { kind: 'wrong keyboard layout', q: 'dhfx-jyrjkju', code: '2211-7-004', rewrite: 'врач-онколог' },
+  { kind: 'transliteration', q: 'vrach onkolog', code: '2211-7-004', rewrite: 'врач-онколог' },
+];
+
+for (const c of CASES) {
+  test(`${c.kind}: «${c.q}» shows ${c.code} first${c.rewrite ? ` and says it shows results for «${c.rewrite}»` : ''}`, { todo }, async () => {
+    await typeQuery(s.page, c.q);
+    const st = await widgetState(s.page);
+    assert.equal(st.codes[0], c.code);
+    assert.equal(st.notFound, null);
+    if (c.rewrite) assert.match(st.rewrite ?? '', new RegExp(`«${c.rewrite}»`, 'i'));
+    const marks = await s.page.evaluate(() => document.querySelector('kz-professions').shadowRoot.querySelectorAll('[role="option"] mark').length);
+    assert.ok(marks > 0, 'the matched part is highlighted');
+    await s.page.keyboard.press('Enter');
+    assert.match((await widgetState(s.page)).verdict ?? '', new RegExp(c.code), 'Enter on a confident match opens its verdict');
+  });
+}
+
+test('«кардиолог» (not on the list) says "Not found on the list", offers suggestions and never shows the verdict card', { todo }, async () => {
+  await typeQuery(s.page, 'кардиолог');
+  let st = await widgetState(s.page);
+  assert.match(st.notFound ?? '', /В перечне не найдено/);
+  assert.equal(st.verdict, null);
+  await s.page.keyboard.press('Enter');
+  st = await widgetState(s.page);
+  assert.equal(st.verdict, null, 'Enter without a chosen suggestion gives no verdict');
+});
