@@ -1,19 +1,637 @@
 #include "matcher.hpp"
 
-#include <nlohmann/json.hpp>
+#include <algorithm>
+#include <unordered_map>
+
+#include "readings.hpp"
+#include "stem.hpp"
 
 namespace kzprof {
+namespace {
 
-std::vector<std::string> Matcher::load(std::string_view json_text) { return load_catalog(json_text, catalog_); }
+// ---- Per query-word match quality (0..100): how sure we are that the query word means the index word.
+constexpr int Q_EXACT = 100;          // same word after folding (case, ё, Kazakh letters, look-alikes)
+constexpr int Q_SKELETON = 90;        // same transliteration skeleton (translit readings only)
+constexpr int Q_PREFIX_MAX = 80;      // last query word is a prefix; 66..80 grows with the typed share
+constexpr int Q_PREFIX_MIN = 66;
+constexpr int Q_MORPH = 60;           // same Russian/Kazakh/English stem
+constexpr int Q_TYPO = 50;            // whole word within the typo budget, minus Q_PER_EDIT per edit
+constexpr int Q_TYPO_PREFIX = 45;     // last word is a prefix with typos ("прграмм"), minus Q_PER_EDIT per edit
+constexpr int Q_PER_EDIT = 10;
+constexpr int Q_INFIX = 25;           // inside a compound ("хирург" in "нейрохирург"); never confident
+constexpr int Q_PREFIX_NONLAST = 20;  // a non-last word that is only a prefix
+constexpr int Q_PREFIX_SHORT = 10;    // a 1–2 letter last word as a prefix
+
+// ---- Field bonuses (added to the sum of the best qualities of the query words in one field).
+constexpr int B_FULL = 100;           // every significant word of the field is matched confidently
+constexpr int B_EXACT = 60;           // ... and all of them exactly: the query is the name
+constexpr int B_COVER = 60;           // times the share of the field's word groups the query touches
+constexpr int B_OFFICIAL = 10;        // official kk/ru name or the English name, over an alias
+constexpr int REWRITE_PENALTY = 40;   // a layout/transliteration reading, over the text as typed
+// Composite score: LISTED_WEIGHT·listed + WORD_WEIGHT·(matched query words) + min(field score, 999).
+constexpr int LISTED_WEIGHT = 10000;
+constexpr int WORD_WEIGHT = 1000;
+
+constexpr size_t PREFIX_CONF_MIN = 4;  // a confident prefix has >= 4 letters and >= half the word
+constexpr size_t INFIX_MIN = 4;        // shortest infix searched
+constexpr size_t PREFIX_CAP_1 = 30, PREFIX_CAP_2 = 150, PREFIX_CAP_N = 5000;  // prefix expansions per word
+constexpr size_t MAX_QWORDS = 8;       // significant query words looked at
+
+enum Kind : uint8_t { K_WORD, K_PREFIX, K_MORPH, K_TYPO, K_INFIX, K_CODE, K_ALIAS, K_ENGLISH, K_EXACT, K_BROWSE };
+const char* const KIND_NAME[] = {"word", "prefix", "morph", "typo", "infix", "code", "alias", "english", "exact", "browse"};
+enum FieldKind : uint8_t { FK_KK, FK_RU, FK_EN, FK_ALIAS_RU, FK_ALIAS_KK, FK_ALIAS_EN };
+constexpr uint8_t F_SIG = 1, F_HEAD = 2;
+
+// Typo budget by query word length (in letters): 0 edits up to 4, 1 for 5–8, 2 from 9.
+int typo_budget(size_t n) { return n <= 4 ? 0 : n <= 8 ? 1 : 2; }
+
+int popcount64(uint64_t x) {
+  int c = 0;
+  for (; x; x &= x - 1) ++c;
+  return c;
+}
+
+bool ru_adjective(const U32& w) {
+  static const char32_t* END[] = {U"ый", U"ий", U"ой", U"ая", U"яя", U"ое", U"ее", U"ые", U"ие", U"ого", U"его", U"ому",
+                                  U"ему", U"ых", U"их", U"ым", U"им", U"ую", U"юю", U"ыми", U"ими", nullptr};
+  if (w.size() < 5) return false;
+  for (const char32_t* const* e = END; *e; ++e) {
+    size_t n = std::char_traits<char32_t>::length(*e);
+    if (w.compare(w.size() - n, n, *e) == 0) return true;
+  }
+  return false;
+}
+
+bool all_digits(const U32& w) {
+  for (char32_t c : w)
+    if (!text::is_digit(c)) return false;
+  return !w.empty();
+}
+
+bool is_blank(std::string_view q) {
+  for (char32_t c : text::decode(q)) {
+    bool sp = c == ' ' || (c >= 9 && c <= 13) || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200B) ||
+              c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
+    if (!sp) return false;
+  }
+  return true;
+}
+
+void json_str(std::string& o, std::string_view s) {
+  o.push_back('"');
+  for (char ch : s) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (c == '"' || c == '\\') { o.push_back('\\'); o.push_back(ch); }
+    else if (c < 0x20) {
+      static const char* hex = "0123456789abcdef";
+      o += "\\u00";
+      o.push_back(hex[c >> 4]);
+      o.push_back(hex[c & 15]);
+    } else o.push_back(ch);
+  }
+  o.push_back('"');
+}
+
+}  // namespace
+
+struct Matcher::Eval {
+  struct Agg { uint32_t field, hb, he; };
+  std::vector<Hit> hits;  // sorted by field, query word, quality desc
+  std::vector<Agg> aggs;  // sorted by field
+  std::vector<Res> res;   // best first
+  int tier = 0;           // 2 listed, 1 suggestions, 0 none
+  int top = -1;
+  std::string reading;
+  const char* kind = nullptr;  // rewrite kind, nullptr for the query as typed
+};
+
+// ------------------------------------------------------------------------------------------------ index
+
+const std::string& Matcher::field_text(const Field& f) const {
+  const Profession& p = catalog_.professions[f.entry];
+  switch (f.kind) {
+    case FK_KK: return p.kk;
+    case FK_RU: return p.ru;
+    case FK_EN: return p.en;
+    case FK_ALIAS_RU: return p.aliases_ru[f.alias];
+    case FK_ALIAS_KK: return p.aliases_kk[f.alias];
+    default: return p.aliases_en[f.alias];
+  }
+}
+
+std::vector<std::string> Matcher::load(std::string_view json_text) {
+  auto errors = load_catalog(json_text, catalog_);
+  if (!errors.empty()) catalog_ = Catalog{};
+  build_index();
+  return errors;
+}
+
+void Matcher::build_index() {
+  words_.clear(); fields_.clear(); toks_.clear(); posts_.clear(); post_off_.clear();
+  entry_field_.clear(); code_digits_.clear();
+  std::unordered_map<U32, uint32_t> intern;
+  auto add_field = [&](uint32_t entry, uint8_t kind, uint16_t alias, const std::string& s) {
+    std::vector<Token> tk = text::tokenize(s);
+    if (tk.size() > 65535) tk.resize(65535);
+    Field f{entry, kind, alias, uint32_t(toks_.size()), uint16_t(tk.size()), 0, 0};
+    bool ru = kind == FK_RU || kind == FK_ALIAS_RU;
+    size_t n = tk.size();
+    std::vector<uint16_t> grp(n);
+    std::vector<bool> sig(n);
+    int g = -1;
+    for (size_t i = 0; i < n; ++i) {
+      if (i == 0 || !tk[i].joined) ++g;
+      grp[i] = uint16_t(std::min(g, 63));
+      sig[i] = !tk[i].paren && (tk[i].caps || !stem::is_stop(tk[i].key));
+      if (sig[i]) f.sigmask |= uint64_t(1) << grp[i];
+    }
+    f.groups = uint16_t(popcount64(f.sigmask));
+    // Head group: Russian — the first group not starting with an adjective; Kazakh/English — the last.
+    int head = -1;
+    for (size_t i = 0; i < n; ++i) {
+      if (!sig[i]) continue;
+      if (!ru) { head = grp[i]; continue; }
+      bool first_of_group = true;
+      for (size_t j = i; j-- > 0 && grp[j] == grp[i];)
+        if (sig[j]) first_of_group = false;
+      if (first_of_group && !ru_adjective(tk[i].key)) { head = grp[i]; break; }
+    }
+    if (head < 0)
+      for (size_t i = 0; i < n; ++i)
+        if (sig[i]) { head = grp[i]; break; }
+    // Specific part of the head group: its last significant part (Russian: last non-adjective part).
+    long spec = -1, spec_noun = -1;
+    for (size_t i = 0; i < n; ++i)
+      if (sig[i] && grp[i] == head) {
+        spec = long(i);
+        if (!ru_adjective(tk[i].key)) spec_noun = long(i);
+      }
+    if (ru && spec_noun >= 0) spec = spec_noun;
+    for (size_t i = 0; i < n; ++i) {
+      auto it = intern.find(tk[i].key);
+      uint32_t w;
+      if (it == intern.end()) {
+        w = uint32_t(words_.size());
+        intern.emplace(tk[i].key, w);
+        words_.push_back(Word{tk[i].key, {}, {}, {}});
+      } else {
+        w = it->second;
+      }
+      uint8_t fl = (sig[i] ? F_SIG : 0) | (long(i) == spec ? F_HEAD : 0);
+      toks_.push_back(Tok{w, grp[i], fl});
+    }
+    fields_.push_back(f);
+  };
+  for (uint32_t e = 0; e < catalog_.professions.size(); ++e) {
+    const Profession& p = catalog_.professions[e];
+    entry_field_.push_back(uint32_t(fields_.size()));
+    add_field(e, FK_KK, 0, p.kk);
+    add_field(e, FK_RU, 0, p.ru);
+    add_field(e, FK_EN, 0, p.en);
+    for (size_t i = 0; i < p.aliases_ru.size() && i < 65535; ++i) add_field(e, FK_ALIAS_RU, uint16_t(i), p.aliases_ru[i]);
+    for (size_t i = 0; i < p.aliases_kk.size() && i < 65535; ++i) add_field(e, FK_ALIAS_KK, uint16_t(i), p.aliases_kk[i]);
+    for (size_t i = 0; i < p.aliases_en.size() && i < 65535; ++i) add_field(e, FK_ALIAS_EN, uint16_t(i), p.aliases_en[i]);
+    std::string d;
+    for (char c : p.code)
+      if (c >= '0' && c <= '9') d.push_back(c);
+    code_digits_.push_back(d);
+  }
+  // Postings: word -> (field, position), by counting sort.
+  post_off_.assign(words_.size() + 1, 0);
+  for (const Tok& t : toks_) ++post_off_[t.word + 1];
+  for (size_t i = 1; i < post_off_.size(); ++i) post_off_[i] += post_off_[i - 1];
+  posts_.resize(toks_.size());
+  std::vector<uint32_t> fill(post_off_.begin(), post_off_.end() - 1);
+  for (uint32_t f = 0; f < fields_.size(); ++f)
+    for (uint16_t i = 0; i < fields_[f].ntok; ++i) posts_[fill[toks_[fields_[f].tok + i].word]++] = Post{f, i};
+  // Word forms and the search spaces over them.
+  std::vector<std::pair<U32, uint32_t>> kv, sk, ru, kk, en;
+  for (uint32_t w = 0; w < words_.size(); ++w) {
+    Word& x = words_[w];
+    kv.emplace_back(x.key, w);
+    if (text::has_cyrillic(x.key)) {
+      x.ru = stem::russian(x.key);
+      x.kk = stem::kazakh(x.key);
+      sk.emplace_back(text::skeleton(x.key), w);
+      if (x.ru.size() >= 3) ru.emplace_back(x.ru, w);
+      if (x.kk.size() >= 3) kk.emplace_back(x.kk, w);
+    } else if (text::all_latin(x.key)) {
+      x.en = stem::english(x.key);
+      if (x.en.size() >= 3) en.emplace_back(x.en, w);
+    }
+  }
+  keys_.build(std::move(kv), true);
+  skel_.build(std::move(sk), true);
+  ru_.build(std::move(ru), false);
+  kk_.build(std::move(kk), false);
+  en_.build(std::move(en), false);
+}
+
+// ----------------------------------------------------------------------------------------- candidates
+
+void Matcher::candidates(const U32& key, bool last, bool skeleton, std::vector<Cand>& out) const {
+  out.clear();
+  const size_t n = key.size();
+  auto add_vals = [&](const Space& sp, size_t ki, int q, uint8_t kind, bool conf, size_t a, size_t b) {
+    for (const uint32_t* v = sp.vals_begin(ki); v != sp.vals_end(ki); ++v) {
+      size_t len = words_[*v].key.size();
+      size_t bb = std::min(b == size_t(-1) ? len : b, len), aa = std::min(a, bb);
+      out.push_back(Cand{*v, int16_t(q), kind, conf, uint8_t(std::min<size_t>(aa, 255)), uint8_t(std::min<size_t>(bb, 255))});
+    }
+  };
+  const size_t FULL = size_t(-1);
+  auto prefix_quality = [&](size_t typed, size_t len, int& q, bool& conf) {
+    conf = false;
+    if (last) {
+      if (typed >= 3) {
+        q = Q_PREFIX_MIN + int((Q_PREFIX_MAX - Q_PREFIX_MIN) * typed / std::max<size_t>(len, 1));
+        conf = typed >= PREFIX_CONF_MIN && 2 * typed >= len;
+      } else {
+        q = Q_PREFIX_SHORT;
+      }
+      return true;
+    }
+    q = Q_PREFIX_NONLAST;
+    return typed >= 3;
+  };
+  // exact
+  long ex = keys_.find(key);
+  if (ex >= 0) add_vals(keys_, size_t(ex), Q_EXACT, K_WORD, true, 0, FULL);
+  // prefix
+  if (n >= 1) {
+    auto [lo, hi] = keys_.prefix_range(key);
+    size_t cap = n == 1 ? PREFIX_CAP_1 : n == 2 ? PREFIX_CAP_2 : PREFIX_CAP_N;
+    for (size_t k = lo; k < hi && k < lo + cap; ++k) {
+      if (long(k) == ex) continue;
+      int q;
+      bool conf;
+      if (prefix_quality(n, keys_.key(k).size(), q, conf)) add_vals(keys_, k, q, K_PREFIX, conf, 0, n);
+    }
+  }
+  // morphology
+  const bool cyr = text::has_cyrillic(key), lat = !cyr && text::all_latin(key);
+  U32 rs;
+  if (cyr) {
+    rs = stem::russian(key);
+    U32 ks = stem::kazakh(key);
+    for (int s = 0; s < 2; ++s) {
+      const U32& st = s == 0 ? rs : ks;
+      const Space& sp = s == 0 ? ru_ : kk_;
+      if (st.size() < 3) continue;
+      long i = sp.find(st);
+      if (i >= 0) add_vals(sp, size_t(i), Q_MORPH, K_MORPH, true, 0, FULL);
+    }
+  } else if (lat) {
+    U32 es = stem::english(key);
+    long i = es.size() >= 3 ? en_.find(es) : -1;
+    if (i >= 0) add_vals(en_, size_t(i), Q_MORPH, K_MORPH, true, 0, FULL);
+  }
+  // typos and infixes, from trigram candidates
+  if (n >= INFIX_MIN) {
+    const int budget = typo_budget(n);
+    keys_.scan_grams(key, [&](size_t ki, int all, int inner, const Space::GramStats& st) {
+      const U32& w = keys_.key(ki);
+      if (st.inner > 0 && inner == st.inner) {
+        size_t pos = w.find(key, 1);
+        if (pos != U32::npos) add_vals(keys_, ki, Q_INFIX, K_INFIX, false, pos, pos + n);
+      }
+      if (budget > 0 && all >= std::max(1, st.all - 3 * budget)) {
+        int d = osa_distance(key, w, budget);
+        if (d > 0 && d <= budget) {
+          add_vals(keys_, ki, Q_TYPO - Q_PER_EDIT * d, K_TYPO, true, 0, FULL);
+          return;
+        }
+        if (last) {
+          int dp = osa_prefix_distance(key, w, budget);
+          if (dp > 0 && dp <= budget) {
+            add_vals(keys_, ki, Q_TYPO_PREFIX - Q_PER_EDIT * dp, K_TYPO, 2 * n >= w.size(), 0, n);
+            return;
+          }
+        }
+        if (rs.size() >= 5) {  // stems within the budget: "программиста" ~ "програмист"
+          const uint32_t* v = keys_.vals_begin(ki);
+          const U32& ws = words_[*v].ru;
+          int b2 = typo_budget(rs.size());
+          int ds = ws.empty() ? b2 + 1 : osa_distance(rs, ws, b2);
+          if (ds > 0 && ds <= b2) add_vals(keys_, ki, Q_TYPO - Q_PER_EDIT * ds, K_TYPO, true, 0, FULL);
+        }
+      }
+    });
+    // the stem inside a compound: "хирурга" -> "нейрохирург"
+    if (rs.size() >= 5 && rs != key) {
+      keys_.scan_grams(rs, [&](size_t ki, int, int inner, const Space::GramStats& st) {
+        if (st.inner == 0 || inner != st.inner) return;
+        size_t pos = keys_.key(ki).find(rs, 1);
+        if (pos != U32::npos) add_vals(keys_, ki, Q_INFIX, K_INFIX, false, pos, pos + rs.size());
+      });
+    }
+  }
+  // transliteration readings: compare lossy skeletons
+  if (skeleton && cyr) {
+    U32 sk = text::skeleton(key);
+    long i = skel_.find(sk);
+    if (i >= 0) add_vals(skel_, size_t(i), Q_SKELETON, K_WORD, true, 0, FULL);
+    if (last && sk.size() >= 3) {
+      auto [lo, hi] = skel_.prefix_range(sk);
+      for (size_t k = lo; k < hi && k < lo + PREFIX_CAP_N; ++k) {
+        if (long(k) == i) continue;
+        int q;
+        bool conf;
+        prefix_quality(sk.size(), skel_.key(k).size(), q, conf);
+        add_vals(skel_, k, q, K_PREFIX, conf, 0, n);
+      }
+    }
+    if (sk.size() >= 5) {
+      const int budget = typo_budget(sk.size());
+      skel_.scan_grams(sk, [&](size_t ki, int all, int, const Space::GramStats& st) {
+        if (all < std::max(1, st.all - 3 * budget)) return;
+        int d = osa_distance(sk, skel_.key(ki), budget);
+        if (d > 0 && d <= budget) { add_vals(skel_, ki, Q_TYPO - Q_PER_EDIT * d, K_TYPO, true, 0, FULL); return; }
+        if (last) {
+          int dp = osa_prefix_distance(sk, skel_.key(ki), budget);
+          if (dp > 0 && dp <= budget)
+            add_vals(skel_, ki, Q_TYPO_PREFIX - Q_PER_EDIT * dp, K_TYPO, 2 * sk.size() >= skel_.key(ki).size(), 0, n);
+        }
+      });
+    }
+  }
+  // best candidate per word
+  std::sort(out.begin(), out.end(), [](const Cand& x, const Cand& y) {
+    if (x.word != y.word) return x.word < y.word;
+    if (x.q != y.q) return x.q > y.q;
+    return x.conf > y.conf;
+  });
+  out.erase(std::unique(out.begin(), out.end(), [](const Cand& x, const Cand& y) { return x.word == y.word; }), out.end());
+}
+
+// ------------------------------------------------------------------------------------------ evaluation
+
+void Matcher::evaluate(const std::string& reading, bool skeleton, bool rewrite, Eval& ev) const {
+  bool trailing = false;
+  std::vector<Token> toks = text::tokenize(reading, &trailing);
+  std::vector<size_t> use;
+  for (size_t i = 0; i < toks.size(); ++i)
+    if (!all_digits(toks[i].key) && !stem::is_stop(toks[i].key)) use.push_back(i);
+  if (use.empty())
+    for (size_t i = 0; i < toks.size(); ++i)
+      if (!all_digits(toks[i].key)) use.push_back(i);
+  if (use.size() > MAX_QWORDS) use.resize(MAX_QWORDS);
+  const size_t nq = use.size();
+  ev.hits.clear(); ev.aggs.clear(); ev.res.clear();
+  ev.tier = 0; ev.top = -1;
+  if (!nq) return;
+  std::vector<Cand> cands;
+  for (size_t qi = 0; qi < nq; ++qi) {
+    bool last = use[qi] + 1 == toks.size() && !trailing;
+    candidates(toks[use[qi]].key, last, skeleton, cands);
+    for (const Cand& c : cands)
+      for (uint32_t p = post_off_[c.word]; p < post_off_[c.word + 1]; ++p)
+        ev.hits.push_back(Hit{posts_[p].field, posts_[p].pos, uint8_t(qi), c.kind, c.q, c.conf, c.a, c.b});
+  }
+  std::sort(ev.hits.begin(), ev.hits.end(), [](const Hit& x, const Hit& y) {
+    if (x.field != y.field) return x.field < y.field;
+    if (x.qi != y.qi) return x.qi < y.qi;
+    if (x.q != y.q) return x.q > y.q;
+    return x.pos < y.pos;
+  });
+  Res cur{};
+  bool have = false;
+  auto better = [](const Res& a, const Res& b) {
+    if (a.listed != b.listed) return a.listed;
+    if (a.matched != b.matched) return a.matched > b.matched;
+    return a.fscore > b.fscore;
+  };
+  std::vector<uint8_t> tok_hit;
+  for (size_t s = 0; s < ev.hits.size();) {
+    size_t e = s;
+    const uint32_t fid = ev.hits[s].field;
+    while (e < ev.hits.size() && ev.hits[e].field == fid) ++e;
+    ev.aggs.push_back(Eval::Agg{fid, uint32_t(s), uint32_t(e)});
+    const Field& F = fields_[fid];
+    int sum = 0, matched = 0;
+    uint8_t weakest = K_WORD;
+    bool all_word = true, head = false;
+    uint64_t touched = 0;
+    bool seen[MAX_QWORDS] = {}, conf[MAX_QWORDS] = {};
+    tok_hit.assign(F.ntok, 0);
+    for (size_t h = s; h < e; ++h) {
+      const Hit& x = ev.hits[h];
+      if (!seen[x.qi]) {
+        seen[x.qi] = true;
+        sum += x.q;
+        ++matched;
+        weakest = std::max(weakest, x.kind);
+        if (x.kind != K_WORD) all_word = false;
+      }
+      if (x.conf) {
+        conf[x.qi] = true;
+        const Tok& t = toks_[F.tok + x.pos];
+        touched |= uint64_t(1) << t.group;
+        if (t.flags & F_HEAD) head = true;
+        tok_hit[x.pos] = 1;
+      }
+    }
+    bool all_conf = true;
+    for (size_t qi = 0; qi < nq; ++qi) all_conf = all_conf && conf[qi];
+    const int G = F.groups, covered = popcount64(touched & F.sigmask);
+    const bool listed = all_conf && head && (G - covered) <= (G - 1) / 2;
+    bool full = listed;
+    for (uint16_t i = 0; full && i < F.ntok; ++i)
+      if ((toks_[F.tok + i].flags & F_SIG) && !tok_hit[i]) full = false;
+    const bool exact = full && all_word;
+    int fscore = sum + (full ? B_FULL : 0) + (exact ? B_EXACT : 0) + (G ? B_COVER * covered / G : 0) +
+                 (F.kind <= FK_EN ? B_OFFICIAL : 0) - (rewrite ? REWRITE_PENALTY : 0);
+    uint8_t kind = F.kind >= FK_ALIAS_RU ? uint8_t(K_ALIAS) : F.kind == FK_EN ? uint8_t(K_ENGLISH) : exact ? uint8_t(K_EXACT) : weakest;
+    Res r{F.entry, fid, listed, matched, fscore, kind, 0};
+    if (have && cur.entry != r.entry) { ev.res.push_back(cur); have = false; }
+    if (!have || better(r, cur)) cur = r, have = true;
+    s = e;
+  }
+  if (have) ev.res.push_back(cur);
+  for (Res& r : ev.res)
+    r.score = (r.listed ? LISTED_WEIGHT : 0) + WORD_WEIGHT * r.matched + std::max(0, std::min(999, r.fscore));
+  std::sort(ev.res.begin(), ev.res.end(), [](const Res& a, const Res& b) {
+    return a.score != b.score ? a.score > b.score : a.entry < b.entry;
+  });
+  ev.tier = ev.res.empty() ? 0 : ev.res[0].listed ? 2 : 1;
+  ev.top = ev.res.empty() ? -1 : ev.res[0].score;
+}
+
+// Codes: "2512-1-007", "25121007", "2512 1 007", "2512.1.007"; a prefix lists its group in official order.
+bool Matcher::evaluate_code(const std::string& reading, Eval& ev) const {
+  std::vector<Token> toks = text::tokenize(reading);
+  if (toks.empty()) return false;
+  std::string d;
+  for (const Token& t : toks) {
+    if (!all_digits(t.key)) return false;
+    for (char32_t c : t.key) d.push_back(char(c));
+  }
+  ev.hits.clear(); ev.aggs.clear(); ev.res.clear();
+  const int penalty = ev.kind ? REWRITE_PENALTY : 0;
+  for (uint32_t e = 0; e < code_digits_.size(); ++e) {
+    const std::string& c = code_digits_[e];
+    if (c == d) ev.res.push_back(Res{e, entry_field_[e], true, 1, 999 - penalty, K_CODE, 0});
+    else if (c.size() > d.size() && c.compare(0, d.size(), d) == 0)
+      ev.res.push_back(Res{e, entry_field_[e], d.size() >= 4, 1, 500 - penalty, K_CODE, 0});
+  }
+  if (ev.res.empty() && d.size() >= 5) {  // one mistyped digit
+    for (uint32_t e = 0; e < code_digits_.size(); ++e) {
+      const std::string& c = code_digits_[e];
+      if (c.size() < d.size()) continue;
+      int diff = 0;
+      for (size_t i = 0; i < d.size(); ++i) diff += c[i] != d[i];
+      if (diff == 1) ev.res.push_back(Res{e, entry_field_[e], false, 1, 300 - penalty, K_TYPO, 0});
+    }
+  }
+  for (Res& r : ev.res) r.score = (r.listed ? LISTED_WEIGHT : 0) + WORD_WEIGHT * r.matched + std::max(0, r.fscore);
+  std::stable_sort(ev.res.begin(), ev.res.end(), [](const Res& a, const Res& b) { return a.score > b.score; });
+  ev.tier = ev.res.empty() ? 0 : ev.res[0].listed ? 2 : 1;
+  ev.top = ev.res.empty() ? -1 : ev.res[0].score;
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------- output
+
+namespace {
+
+// Highlight spans [start,end) in UTF-16 units of `s` for (token position, letter range) pairs.
+void spans_json(std::string& o, const std::string& s, std::vector<std::pair<uint16_t, std::pair<uint8_t, uint8_t>>> marks) {
+  std::vector<std::pair<uint32_t, uint32_t>> sp;
+  if (!marks.empty()) {
+    std::vector<Token> tk = text::tokenize(s);
+    for (auto& m : marks) {
+      if (m.first >= tk.size()) continue;
+      const Token& t = tk[m.first];
+      size_t a = m.second.first, b = m.second.second;
+      if (b > t.key.size()) b = t.key.size();
+      if (a >= b) continue;
+      sp.emplace_back(t.b[a], t.e[b - 1]);
+    }
+  }
+  std::sort(sp.begin(), sp.end());
+  o.push_back('[');
+  bool first = true;
+  for (size_t i = 0; i < sp.size();) {
+    uint32_t a = sp[i].first, b = sp[i].second;
+    size_t j = i + 1;
+    for (; j < sp.size() && sp[j].first <= b; ++j) b = std::max(b, sp[j].second);
+    if (!first) o.push_back(',');
+    first = false;
+    o += "[" + std::to_string(a) + "," + std::to_string(b) + "]";
+    i = j;
+  }
+  o.push_back(']');
+}
+
+}  // namespace
+
+std::string Matcher::render(const Eval& ev, int limit, const std::string& from, bool truncated, const char* verdict) const {
+  std::string o = "{\"verdict\":\"";
+  o += verdict ? verdict : (ev.tier == 2 ? "listed" : ev.tier == 1 ? "suggestions" : "none");
+  o += "\",\"rewrite\":";
+  if (ev.kind) {
+    o += "{\"kind\":\"";
+    o += ev.kind;
+    o += "\",\"from\":";
+    json_str(o, from);
+    o += ",\"text\":";
+    json_str(o, ev.reading);
+    o += "}";
+  } else {
+    o += "null";
+  }
+  o += ",\"truncated\":";
+  o += truncated ? "true" : "false";
+  o += ",\"results\":[";
+  auto marks_of = [&](uint32_t fid) {
+    std::vector<std::pair<uint16_t, std::pair<uint8_t, uint8_t>>> m;
+    auto it = std::lower_bound(ev.aggs.begin(), ev.aggs.end(), fid,
+                               [](const Eval::Agg& a, uint32_t f) { return a.field < f; });
+    if (it == ev.aggs.end() || it->field != fid) return m;
+    int best_q = -1;
+    int cur_qi = -1;
+    for (uint32_t h = it->hb; h < it->he; ++h) {
+      const Hit& x = ev.hits[h];
+      if (x.qi != cur_qi) { cur_qi = x.qi; best_q = x.q; }
+      if (x.q == best_q) m.push_back({x.pos, {x.a, x.b}});
+    }
+    return m;
+  };
+  for (size_t i = 0; i < ev.res.size() && int(i) < limit; ++i) {
+    const Res& r = ev.res[i];
+    const Profession& p = catalog_.professions[r.entry];
+    if (i) o.push_back(',');
+    o += "{\"code\":";
+    json_str(o, p.code);
+    o += ",\"score\":" + std::to_string(r.score) + ",\"match\":\"";
+    o += KIND_NAME[r.kind];
+    o += "\",\"highlights\":{\"kk\":";
+    const uint32_t f0 = entry_field_[r.entry];
+    spans_json(o, p.kk, marks_of(f0 + FK_KK));
+    o += ",\"ru\":";
+    spans_json(o, p.ru, marks_of(f0 + FK_RU));
+    o += ",\"en\":";
+    spans_json(o, p.en, marks_of(f0 + FK_EN));
+    o += "},\"alias\":";
+    const Field& F = fields_[r.field];
+    if (r.kind == K_ALIAS && F.kind >= FK_ALIAS_RU) {
+      o += "{\"lang\":\"";
+      o += F.kind == FK_ALIAS_RU ? "ru" : F.kind == FK_ALIAS_KK ? "kk" : "en";
+      o += "\",\"text\":";
+      const std::string& t = field_text(F);
+      json_str(o, t);
+      o += ",\"highlights\":";
+      spans_json(o, t, marks_of(r.field));
+      o += "}";
+    } else {
+      o += "null";
+    }
+    o += "}";
+  }
+  o += "]}";
+  return o;
+}
 
 std::string Matcher::search_json(std::string_view query, int limit) const {
-  nlohmann::json out = {{"verdict", "browse"}, {"rewrite", nullptr}, {"results", nlohmann::json::array()}};
-  (void)query;
-  for (const auto& p : catalog_.professions) {
-    if (limit-- <= 0) break;
-    out["results"].push_back({{"code", p.code}, {"score", 0}, {"match", "browse"}, {"highlights", nlohmann::json::object()}});
+  bool truncated = false;
+  const std::string q = text::cap_utf16(query, MAX_QUERY_UTF16, &truncated);
+  if (limit < 0) limit = 0;
+  Eval best;
+  if (is_blank(q)) {
+    for (uint32_t e = 0; e < catalog_.professions.size(); ++e)
+      best.res.push_back(Res{e, entry_field_[e], false, 0, 0, K_BROWSE, 0});
+    return render(best, limit, q, truncated, "browse");
   }
-  return out.dump();
+  best.reading = q;
+  if (!evaluate_code(q, best)) evaluate(q, false, false, best);
+  if (best.tier < 2) {
+    struct Alt { std::string text; const char* kind; bool skeleton; bool code_only; };
+    std::vector<Alt> alts;
+    if (readings::has_latin_letter(q)) {
+      alts.push_back({readings::qwerty_to_cyrillic(q), "layout", false, false});
+      const bool kk = readings::looks_kazakh_latin(q);
+      alts.push_back({readings::transliterate(q, kk, false), kk ? "kk-latin" : "translit", true, false});
+      std::string jy = readings::transliterate(q, kk, true);
+      if (jy != alts.back().text) alts.push_back({jy, "translit", true, false});
+    }
+    if (readings::has_cyrillic_letter(q)) alts.push_back({readings::cyrillic_to_qwerty(q), "layout", false, false});
+    if (readings::has_kk_number_row(q)) {
+      alts.push_back({readings::kk_number_row_to_digits(q, false), "code-layout", false, true});
+      alts.push_back({readings::kk_number_row_to_digits(q, true), "code-layout", false, true});
+    }
+    for (const Alt& a : alts) {
+      if (a.text == q) continue;
+      Eval ev;
+      ev.reading = a.text;
+      ev.kind = a.kind;
+      if (!evaluate_code(a.text, ev)) {
+        if (a.code_only) continue;
+        evaluate(a.text, a.skeleton, true, ev);
+      }
+      if (ev.tier > best.tier || (ev.tier == best.tier && ev.top > best.top)) best = std::move(ev);
+    }
+  }
+  return render(best, limit, q, truncated, nullptr);
 }
 
 }  // namespace kzprof

@@ -1,24 +1,56 @@
 // The matching core: finds which official professions a free-text query means.
-// PLACEHOLDER interface; the real engine replaces the implementation (issue 3).
+// Pipeline and constants: wasm/core/README.md.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "catalog.hpp"
+#include "index.hpp"
+#include "text.hpp"
 
 namespace kzprof {
 
+// Longest query looked at, in UTF-16 code units (longer input is cut; "truncated": true).
+constexpr size_t MAX_QUERY_UTF16 = 256;
+
 class Matcher {
  public:
-  // Loads the data JSON; returns problems (empty = ready).
+  // Loads the data JSON and builds the index; returns problems (empty = ready).
   std::vector<std::string> load(std::string_view json_text);
-  // Search result as a JSON document: {"verdict","rewrite","results":[{code,score,match,highlights}]}.
+  // Search result as a JSON document (contract in wasm/core/README.md):
+  // {"verdict","rewrite","truncated","results":[{code,score,match,highlights,alias}]}.
   std::string search_json(std::string_view query, int limit) const;
   const Catalog& catalog() const { return catalog_; }
 
+  // Internal types, public for the implementation file's helpers.
+  struct Word { U32 key, ru, kk, en; };
+  struct Field { uint32_t entry; uint8_t kind; uint16_t alias; uint32_t tok; uint16_t ntok; uint16_t groups; uint64_t sigmask; };
+  struct Tok { uint32_t word; uint16_t group; uint8_t flags; };
+  struct Post { uint32_t field; uint16_t pos; };
+  struct Cand { uint32_t word; int16_t q; uint8_t kind; bool conf; uint8_t a, b; };
+  struct Hit { uint32_t field; uint16_t pos; uint8_t qi; uint8_t kind; int16_t q; bool conf; uint8_t a, b; };
+  struct Res { uint32_t entry; uint32_t field; bool listed; int matched; int fscore; uint8_t kind; int score; };
+  struct Eval;
+
  private:
   Catalog catalog_;
+  std::vector<Word> words_;
+  Space keys_, skel_, ru_, kk_, en_;
+  std::vector<Field> fields_;
+  std::vector<Tok> toks_;
+  std::vector<uint32_t> post_off_;
+  std::vector<Post> posts_;
+  std::vector<uint32_t> entry_field_;  // first field of each entry (kk, ru, en, then aliases)
+  std::vector<std::string> code_digits_;
+
+  void build_index();
+  const std::string& field_text(const Field& f) const;
+  void candidates(const U32& key, bool last, bool skeleton, std::vector<Cand>& out) const;
+  void evaluate(const std::string& reading, bool skeleton, bool rewrite, Eval& ev) const;
+  bool evaluate_code(const std::string& reading, Eval& ev) const;
+  std::string render(const Eval& ev, int limit, const std::string& from, bool truncated, const char* verdict) const;
 };
 
 }  // namespace kzprof

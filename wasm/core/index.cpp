@@ -1,0 +1,103 @@
+#include "index.hpp"
+
+#include <algorithm>
+
+namespace kzprof {
+
+namespace {
+const size_t DP_MAX = 48;  // longer words are compared exactly only (never happens in titles)
+}
+
+int osa_distance(const U32& a, const U32& b, int max) {
+  size_t n = a.size(), m = b.size();
+  if ((n > m ? n - m : m - n) > size_t(max)) return max + 1;
+  if (n > DP_MAX || m > DP_MAX) return a == b ? 0 : max + 1;
+  int d[DP_MAX + 1][DP_MAX + 1];
+  for (size_t i = 0; i <= n; ++i) d[i][0] = int(i);
+  for (size_t j = 0; j <= m; ++j) d[0][j] = int(j);
+  for (size_t i = 1; i <= n; ++i) {
+    int row_min = max + 1;
+    for (size_t j = 1; j <= m; ++j) {
+      int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      int v = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = std::min(v, d[i - 2][j - 2] + 1);
+      d[i][j] = v;
+      row_min = std::min(row_min, v);
+    }
+    if (row_min > max) return max + 1;
+  }
+  return std::min(d[n][m], max + 1);
+}
+
+int osa_prefix_distance(const U32& a, const U32& b, int max) {
+  size_t n = a.size(), m = std::min(b.size(), a.size() + size_t(max));
+  if (n > DP_MAX || m > DP_MAX) return max + 1;
+  int d[DP_MAX + 1][DP_MAX + 1];
+  for (size_t i = 0; i <= n; ++i) d[i][0] = int(i);
+  for (size_t j = 0; j <= m; ++j) d[0][j] = int(j);
+  for (size_t i = 1; i <= n; ++i)
+    for (size_t j = 1; j <= m; ++j) {
+      int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      int v = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = std::min(v, d[i - 2][j - 2] + 1);
+      d[i][j] = v;
+    }
+  int best = max + 1;
+  for (size_t j = 0; j <= m; ++j) best = std::min(best, d[n][j]);
+  return best;
+}
+
+void Space::grams_of(const U32& w, std::vector<uint64_t>& out) {
+  out.clear();
+  if (w.size() < 2) return;
+  out.push_back(gram(1, w[0], w[1]));
+  for (size_t i = 0; i + 2 < w.size(); ++i) out.push_back(gram(w[i], w[i + 1], w[i + 2]));
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+}
+
+void Space::build(std::vector<std::pair<U32, uint32_t>> items, bool grams) {
+  std::sort(items.begin(), items.end());
+  items.erase(std::unique(items.begin(), items.end()), items.end());
+  keys_.clear(); off_.clear(); vals_.clear();
+  for (auto& it : items) {
+    if (keys_.empty() || keys_.back() != it.first) { keys_.push_back(it.first); off_.push_back(uint32_t(vals_.size())); }
+    vals_.push_back(it.second);
+  }
+  off_.push_back(uint32_t(vals_.size()));
+  gram_keys_.clear(); gram_off_.clear(); gram_ids_.clear();
+  if (!grams) return;
+  std::vector<std::pair<uint64_t, uint32_t>> gk;
+  std::vector<uint64_t> gs;
+  for (size_t i = 0; i < keys_.size(); ++i) {
+    grams_of(keys_[i], gs);
+    for (uint64_t g : gs) gk.emplace_back(g, uint32_t(i));
+  }
+  std::sort(gk.begin(), gk.end());
+  for (auto& p : gk) {
+    if (gram_keys_.empty() || gram_keys_.back() != p.first) { gram_keys_.push_back(p.first); gram_off_.push_back(uint32_t(gram_ids_.size())); }
+    gram_ids_.push_back(p.second);
+  }
+  gram_off_.push_back(uint32_t(gram_ids_.size()));
+}
+
+long Space::find(const U32& k) const {
+  auto it = std::lower_bound(keys_.begin(), keys_.end(), k);
+  return (it != keys_.end() && *it == k) ? long(it - keys_.begin()) : -1;
+}
+
+std::pair<size_t, size_t> Space::prefix_range(const U32& p) const {
+  auto lo = std::lower_bound(keys_.begin(), keys_.end(), p);
+  auto hi = std::lower_bound(lo, keys_.end(), p + U32(1, char32_t(0x10FFFF)));
+  return {size_t(lo - keys_.begin()), size_t(hi - keys_.begin())};
+}
+
+void Space::gram_lookup(uint64_t g, const uint32_t*& b, const uint32_t*& e) const {
+  auto it = std::lower_bound(gram_keys_.begin(), gram_keys_.end(), g);
+  if (it == gram_keys_.end() || *it != g) { b = e = nullptr; return; }
+  size_t i = size_t(it - gram_keys_.begin());
+  b = gram_ids_.data() + gram_off_[i];
+  e = gram_ids_.data() + gram_off_[i + 1];
+}
+
+}  // namespace kzprof

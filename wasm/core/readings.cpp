@@ -1,0 +1,234 @@
+#include "readings.hpp"
+
+#include "text.hpp"
+
+namespace kzprof {
+namespace readings {
+namespace {
+
+using text::append_utf8;
+using text::decode;
+using text::is_cyrillic;
+using text::is_latin;
+using text::lower;
+
+// Russian ЙЦУКЕН letters by QWERTY key (lowercase a..z).
+const char32_t RU_BY_KEY[26] = {U'ф', U'и', U'с', U'в', U'у', U'а', U'п', U'р', U'ш', U'о', U'л', U'д', U'ь',
+                                U'т', U'щ', U'з', U'й', U'к', U'ы', U'е', U'г', U'м', U'ц', U'ч', U'н', U'я'};
+
+char32_t punct_to_ru(char32_t c) {
+  switch (c) {
+    case ',': case '<': return U'б';
+    case '.': case '>': return U'ю';
+    case ';': case ':': return U'ж';
+    case '\'': case '"': return U'э';
+    case '[': case '{': return U'х';
+    case ']': case '}': return U'ъ';
+    case '`': case '~': return U'ё';
+    default: return 0;
+  }
+}
+
+char32_t kk_row_letter(char32_t d) {
+  switch (d) {
+    case '2': return U'ә'; case '3': return U'і'; case '4': return U'ң'; case '5': return U'ғ';
+    case '8': return U'ү'; case '9': return U'ұ'; case '0': return U'қ';
+    default: return 0;
+  }
+}
+
+char32_t kk_row_digit(char32_t c) {
+  switch (lower(c)) {
+    case U'ә': return '2'; case U'і': return '3'; case U'ң': return '4'; case U'ғ': return '5';
+    case U'ү': return '8'; case U'ұ': return '9'; case U'қ': return '0'; case U'ө': return '-';
+    case U'һ': return '=';
+    default: return 0;
+  }
+}
+
+bool ascii_letter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+bool lat_vowel(char32_t c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || c == 0xE4 || c == 0xF6 ||
+         c == 0xFC || c == 0x16B || c == 0x131;
+}
+
+bool is_apos(char32_t c) { return c == '\'' || c == 0x2019 || c == 0x2BC || c == 0x60 || c == 0xB4; }
+
+// Transliterates one run of lowercase Latin letters/apostrophes.
+void translit_run(const std::u32string& s, bool kk, bool j_as_y, std::string& o) {
+  size_t n = s.size();
+  auto at = [&](size_t i) -> char32_t { return i < n ? s[i] : 0; };
+  auto put = [&](const char32_t* t) { for (; *t; ++t) append_utf8(o, *t); };
+  for (size_t i = 0; i < n;) {
+    char32_t c = s[i], c1 = at(i + 1), c2 = at(i + 2), c3 = at(i + 3);
+    if (kk && is_apos(c1)) {  // Kazakh 2017: a' g' n' o' u' y' s' c' i'
+      const char32_t* m = nullptr;
+      switch (c) {
+        case 'a': m = U"ә"; break; case 'g': m = U"ғ"; break; case 'n': m = U"ң"; break; case 'o': m = U"ө"; break;
+        case 'u': m = U"ү"; break; case 'y': m = U"ұ"; break; case 's': m = U"ш"; break; case 'c': m = U"ч"; break;
+        case 'i': m = U"й"; break; default: break;
+      }
+      if (m) { put(m); i += 2; continue; }
+    }
+    if (is_apos(c)) { ++i; continue; }
+    if (c == 's' && c1 == 'h' && c2 == 'c' && c3 == 'h') { put(U"щ"); i += 4; continue; }
+    if (c == 's' && c1 == 'c' && c2 == 'h') { put(U"щ"); i += 3; continue; }
+    if (c1 == 'h') {
+      const char32_t* m = nullptr;
+      switch (c) {
+        case 's': m = U"ш"; break; case 'c': m = U"ч"; break; case 'z': m = U"ж"; break; case 'k': m = U"х"; break;
+        case 'p': m = U"ф"; break; default: break;
+      }
+      if (m) { put(m); i += 2; continue; }
+    }
+    if (c == 't' && c1 == 's') { put(U"ц"); i += 2; continue; }
+    if (!kk && (c == 'y' || (c == 'j' && j_as_y)) && (c1 == 'a' || c1 == 'u' || c1 == 'o' || c1 == 'e')) {
+      put(c1 == 'a' ? U"я" : c1 == 'u' ? U"ю" : c1 == 'o' ? U"ё" : U"е");
+      i += 2;
+      continue;
+    }
+    if (kk && c == 'y' && (c1 == 'a' || c1 == 'u') && (i == 0 || lat_vowel(at(i - 1)))) {
+      put(c1 == 'a' ? U"я" : U"ю");
+      i += 2;
+      continue;
+    }
+    if (c == 'c' && c1 == 'k') { put(U"к"); i += 2; continue; }
+    const char32_t* m = U"";
+    switch (c) {
+      case 'a': m = U"а"; break; case 'b': m = U"б"; break; case 'd': m = U"д"; break; case 'e': m = U"е"; break;
+      case 'f': m = U"ф"; break; case 'g': m = U"г"; break; case 'k': m = U"к"; break; case 'l': m = U"л"; break;
+      case 'm': m = U"м"; break; case 'n': m = U"н"; break; case 'o': m = U"о"; break; case 'p': m = U"п"; break;
+      case 'r': m = U"р"; break; case 's': m = U"с"; break; case 't': m = U"т"; break; case 'u': m = U"у"; break;
+      case 'v': m = U"в"; break; case 'z': m = U"з"; break; case 'h': m = kk ? U"һ" : U"х"; break;
+      case 'w': m = kk ? U"у" : U"в"; break; case 'x': m = U"кс"; break;
+      case 'q': m = kk ? U"қ" : U"к"; break;
+      case 'i': m = kk ? U"і" : U"и"; break;
+      case 'c': m = (c1 == 'e' || c1 == 'i' || c1 == 'y') ? U"ц" : U"к"; break;
+      case 'j': m = kk ? U"ж" : (j_as_y || !lat_vowel(c1)) ? U"й" : U"ж"; break;
+      case 'y':
+        if (kk) m = U"ы";
+        else m = (i > 0 && lat_vowel(at(i - 1))) ? U"й" : U"ы";
+        break;
+      case 0xE4: m = U"ә"; break;   // ä
+      case 0x11F: m = U"ғ"; break;  // ğ
+      case 0xF1: m = U"ң"; break;   // ñ
+      case 0xF6: m = U"ө"; break;   // ö
+      case 0x16B: m = U"ұ"; break;  // ū
+      case 0xFC: m = U"ү"; break;   // ü
+      case 0x131: m = U"ы"; break;  // ı
+      case 0x15F: m = U"ш"; break;  // ş
+      case 0xE7: m = U"ч"; break;   // ç
+      case 0xE9: case 0xE8: case 0xEA: m = U"е"; break;
+      default: break;
+    }
+    put(m);
+    ++i;
+  }
+}
+
+}  // namespace
+
+bool has_latin_letter(std::string_view q) {
+  for (char32_t c : decode(q))
+    if (is_latin(c)) return true;
+  return false;
+}
+
+bool has_cyrillic_letter(std::string_view q) {
+  for (char32_t c : decode(q))
+    if (is_cyrillic(c)) return true;
+  return false;
+}
+
+bool has_kk_number_row(std::string_view q) {
+  for (char32_t c : decode(q))
+    if (kk_row_digit(c)) return true;
+  return false;
+}
+
+std::string qwerty_to_cyrillic(std::string_view q) {
+  std::u32string s = decode(q);
+  std::string o;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char32_t c = s[i];
+    bool prev_l = i > 0 && ascii_letter(s[i - 1]), next_l = i + 1 < s.size() && ascii_letter(s[i + 1]);
+    if (ascii_letter(c)) {
+      char32_t r = RU_BY_KEY[lower(c) - 'a'];
+      append_utf8(o, (c >= 'A' && c <= 'Z') ? r - 32 : r);
+    } else if (char32_t p = punct_to_ru(c); p && (prev_l || next_l)) {
+      append_utf8(o, p);
+    } else if (char32_t k = kk_row_letter(c); k && (prev_l || next_l)) {
+      append_utf8(o, k);
+    } else {
+      append_utf8(o, c);
+    }
+  }
+  return o;
+}
+
+std::string cyrillic_to_qwerty(std::string_view q) {
+  std::u32string s = decode(q);
+  std::string o;
+  for (char32_t c : s) {
+    char32_t l = lower(c), r = 0;
+    if (l == U'ё') r = '`';
+    else if (l >= U'а' && l <= U'я') {
+      for (int k = 0; k < 26; ++k)
+        if (RU_BY_KEY[k] == l) r = 'a' + k;
+      if (!r) {
+        switch (l) {
+          case U'б': r = ','; break; case U'ю': r = '.'; break; case U'ж': r = ';'; break;
+          case U'э': r = '\''; break; case U'х': r = '['; break; case U'ъ': r = ']'; break; default: break;
+        }
+      }
+    }
+    append_utf8(o, r ? r : c);
+  }
+  return o;
+}
+
+std::string kk_number_row_to_digits(std::string_view q, bool punct_digits) {
+  std::string o;
+  for (char32_t c : decode(q)) {
+    char32_t d = kk_row_digit(c);
+    if (!d && punct_digits && c == ',') d = '6';
+    if (!d && punct_digits && c == '.') d = '7';
+    append_utf8(o, d ? d : c);
+  }
+  return o;
+}
+
+bool looks_kazakh_latin(std::string_view q) {
+  std::u32string s = decode(q);
+  for (size_t i = 0; i < s.size(); ++i) {
+    char32_t c = lower(s[i]);
+    switch (c) {
+      case 0xE4: case 0x11F: case 0xF1: case 0xF6: case 0x16B: case 0xFC: case 0x131: case 0x15F: case 0xE7:
+      case 'q':
+        return true;
+      default: break;
+    }
+    if (is_apos(c) && i > 0 && i + 1 < s.size() && ascii_letter(s[i + 1])) {
+      char32_t p = lower(s[i - 1]);
+      if (p == 'a' || p == 'g' || p == 'n' || p == 'o' || p == 'u' || p == 'y' || p == 's' || p == 'c' || p == 'i')
+        return true;
+    }
+  }
+  return false;
+}
+
+std::string transliterate(std::string_view q, bool kk, bool j_as_y) {
+  std::u32string s = decode(q);
+  std::string o;
+  for (size_t i = 0; i < s.size();) {
+    if (!is_latin(s[i])) { append_utf8(o, s[i]); ++i; continue; }
+    std::u32string run;
+    while (i < s.size() && (is_latin(s[i]) || (is_apos(s[i]) && !run.empty()))) run.push_back(lower(s[i++]));
+    translit_run(run, kk, j_as_y, o);
+  }
+  return o;
+}
+
+}  // namespace readings
+}  // namespace kzprof

@@ -1,0 +1,239 @@
+#include "text.hpp"
+
+namespace kzprof {
+namespace text {
+
+bool is_cyrillic(char32_t c) { return c >= 0x400 && c <= 0x4FF; }
+bool is_latin(char32_t c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
+}
+bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
+bool is_letter(char32_t c) { return is_latin(c) || (is_cyrillic(c) && !(c >= 0x482 && c <= 0x489)); }
+
+char32_t lower(char32_t c) {
+  if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
+  if (c == 0x130) return 'i';  // İ
+  if ((c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177)) return (c % 2 == 0) ? c + 1 : c;
+  if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) return (c % 2 == 1) ? c + 1 : c;
+  if (c == 0x178) return 0xFF;
+  if (c >= 0x410 && c <= 0x42F) return c + 32;
+  if (c >= 0x400 && c <= 0x40F) return c + 80;
+  if ((c >= 0x460 && c <= 0x481) || (c >= 0x48A && c <= 0x4BF) || (c >= 0x4D0 && c <= 0x4FF))
+    return (c % 2 == 0) ? c + 1 : c;
+  if (c >= 0x4C1 && c <= 0x4CE) return (c % 2 == 1) ? c + 1 : c;
+  if (c == 0x4C0) return 0x4CF;
+  return c;
+}
+
+char32_t fold(char32_t c) {
+  c = lower(c);
+  switch (c) {
+    case U'ё': return U'е';
+    case U'ә': return U'а';
+    case U'ғ': return U'г';
+    case U'қ': return U'к';
+    case U'ң': return U'н';
+    case U'ө': return U'о';
+    case U'ұ': case U'ү': return U'у';
+    case U'і': return U'и';
+    case U'һ': return U'х';
+    default: return c;
+  }
+}
+
+U32 decode(std::string_view s) {
+  U32 out;
+  out.reserve(s.size());
+  size_t i = 0, n = s.size();
+  while (i < n) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    char32_t cp;
+    int len;
+    if (c < 0x80) { cp = c; len = 1; }
+    else if (c >= 0xC2 && c <= 0xDF) { cp = c & 0x1F; len = 2; }
+    else if (c >= 0xE0 && c <= 0xEF) { cp = c & 0x0F; len = 3; }
+    else if (c >= 0xF0 && c <= 0xF4) { cp = c & 0x07; len = 4; }
+    else { out.push_back(0xFFFD); ++i; continue; }
+    bool ok = i + len <= n;
+    for (int k = 1; ok && k < len; ++k) {
+      unsigned char d = static_cast<unsigned char>(s[i + k]);
+      if ((d & 0xC0) != 0x80) { ok = false; break; }
+      cp = (cp << 6) | (d & 0x3F);
+    }
+    if (ok && ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))))
+      ok = false;
+    if (!ok) { out.push_back(0xFFFD); ++i; continue; }
+    out.push_back(cp);
+    i += len;
+  }
+  return out;
+}
+
+void append_utf8(std::string& o, char32_t c) {
+  if (c < 0x80) o.push_back(static_cast<char>(c));
+  else if (c < 0x800) { o.push_back(static_cast<char>(0xC0 | (c >> 6))); o.push_back(static_cast<char>(0x80 | (c & 0x3F))); }
+  else if (c < 0x10000) {
+    o.push_back(static_cast<char>(0xE0 | (c >> 12)));
+    o.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    o.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    o.push_back(static_cast<char>(0xF0 | (c >> 18)));
+    o.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    o.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    o.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
+std::string to_utf8(const U32& s) {
+  std::string o;
+  o.reserve(s.size() * 2);
+  for (char32_t c : s) append_utf8(o, c);
+  return o;
+}
+
+std::string cap_utf16(std::string_view s, size_t max_units, bool* truncated) {
+  U32 cps = decode(s);
+  size_t units = 0, k = 0;
+  for (; k < cps.size(); ++k) {
+    size_t u = cps[k] >= 0x10000 ? 2 : 1;
+    if (units + u > max_units) break;
+    units += u;
+  }
+  if (truncated) *truncated = k < cps.size();
+  return to_utf8(cps.substr(0, k));
+}
+
+namespace {
+
+bool is_combining(char32_t c) { return (c >= 0x300 && c <= 0x36F); }
+bool is_ignorable(char32_t c) { return c == 0xAD || (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF; }
+bool is_hyphen(char32_t c) { return c == '-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFE63 || c == 0xFF0D; }
+bool is_apostrophe(char32_t c) { return c == '\'' || c == 0x2019 || c == 0x2BC || c == 0x2018 || c == 0x60 || c == 0xB4; }
+bool is_open(char32_t c) { return c == '(' || c == '[' || c == '{'; }
+bool is_close(char32_t c) { return c == ')' || c == ']' || c == '}'; }
+
+char32_t lat_to_cyr(char32_t c) {
+  switch (c) {
+    case 'a': return U'а'; case 'e': return U'е'; case 'o': return U'о'; case 'p': return U'р';
+    case 'c': return U'с'; case 'x': return U'х'; case 'y': return U'у'; case 'k': return U'к';
+    case 'm': return U'м'; case 't': return U'т'; case 'h': return U'н'; case 'b': return U'в';
+    case 'i': return U'и';
+    default: return 0;
+  }
+}
+char32_t cyr_to_lat(char32_t c) {
+  switch (c) {
+    case U'а': return 'a'; case U'е': return 'e'; case U'о': return 'o'; case U'р': return 'p';
+    case U'с': return 'c'; case U'х': return 'x'; case U'у': return 'y'; case U'к': return 'k';
+    case U'м': return 'm'; case U'т': return 't'; case U'н': return 'h'; case U'в': return 'b';
+    case U'і': case U'и': return 'i';
+    default: return 0;
+  }
+}
+
+struct Unit { char32_t c; uint32_t b, e; };
+
+void finish(Token& t, std::vector<Token>& out) {
+  if (t.key.empty()) return;
+  while (!t.key.empty() && t.key.back() == '\'') { t.key.pop_back(); t.b.pop_back(); t.e.pop_back(); }
+  if (t.key.empty()) return;
+  int cyr = 0, lat = 0, up = 0;
+  for (char32_t c : t.key) cyr += is_cyrillic(c), lat += is_latin(c), up += lower(c) != c;
+  t.caps = up >= 2 && up == cyr + lat;
+  for (char32_t& c : t.key) {
+    if (cyr && lat && cyr >= lat && is_latin(c)) { char32_t m = lat_to_cyr(c); if (m) c = m; }
+    else if (cyr && lat && lat > cyr && is_cyrillic(c)) { char32_t m = cyr_to_lat(c); if (m) c = m; }
+    c = fold(c);
+  }
+  out.push_back(std::move(t));
+}
+
+}  // namespace
+
+std::vector<Token> tokenize(std::string_view s, bool* ends_with_break) {
+  // 1. decode with UTF-16 positions; repair NFD й/ё, drop other combining marks and invisible joiners.
+  U32 raw = decode(s);
+  std::vector<Unit> u;
+  u.reserve(raw.size());
+  uint32_t pos = 0;
+  for (char32_t c : raw) {
+    uint32_t w = c >= 0x10000 ? 2 : 1;
+    if ((is_combining(c) || is_ignorable(c)) && !u.empty() && is_letter(u.back().c)) {
+      char32_t& p = u.back().c;
+      if (c == 0x306 && (p == U'и' || p == U'И')) p = (p == U'и') ? U'й' : U'Й';
+      else if (c == 0x308 && (p == U'е' || p == U'Е')) p = (p == U'е') ? U'ё' : U'Ё';
+      else if (c == 0x306 && (p == U'у' || p == U'У')) p = U'ў';
+      u.back().e = pos + w;
+    } else if (!is_combining(c) && !is_ignorable(c)) {
+      u.push_back({c, pos, pos + w});
+    }
+    pos += w;
+  }
+  // 2. split into words.
+  std::vector<Token> out;
+  Token cur;
+  int depth = 0;
+  int seps = 0;          // separators since the last word
+  bool hyphen_sep = false;
+  for (size_t i = 0; i < u.size(); ++i) {
+    char32_t c = u[i].c;
+    bool word_char = is_letter(c) || is_digit(c);
+    if (!word_char && is_apostrophe(c) && !cur.key.empty() && is_latin(cur.key.back()) && i + 1 < u.size() &&
+        is_latin(u[i + 1].c))
+      word_char = true, c = '\'';
+    if (word_char) {
+      if (cur.key.empty()) {
+        cur.joined = !out.empty() && seps == 1 && hyphen_sep;
+        cur.paren = depth > 0;
+      }
+      cur.key.push_back(c);
+      cur.b.push_back(u[i].b);
+      cur.e.push_back(u[i].e);
+      continue;
+    }
+    if (!cur.key.empty()) { finish(cur, out); cur = Token{}; seps = 0; hyphen_sep = false; }
+    ++seps;
+    hyphen_sep = is_hyphen(c);
+    if (is_open(c)) ++depth;
+    else if (is_close(c) && depth > 0) --depth;
+  }
+  bool trailing = cur.key.empty() && !u.empty();
+  if (!cur.key.empty()) finish(cur, out);
+  if (ends_with_break) *ends_with_break = trailing;
+  return out;
+}
+
+U32 skeleton(const U32& key) {
+  U32 o;
+  o.reserve(key.size());
+  for (char32_t c : key) {
+    switch (c) {
+      case U'й': case U'ы': case U'і': c = U'и'; break;
+      case U'э': c = U'е'; break;
+      case U'щ': c = U'ш'; break;
+      case U'ъ': case U'ь': case '\'': c = 0; break;
+      default: break;
+    }
+    if (c && (o.empty() || o.back() != c)) o.push_back(c);
+  }
+  return o;
+}
+
+bool all_latin(const U32& w) {
+  bool any = false;
+  for (char32_t c : w) {
+    if (is_latin(c)) any = true;
+    else if (!is_digit(c) && c != '\'') return false;
+  }
+  return any;
+}
+
+bool has_cyrillic(const U32& w) {
+  for (char32_t c : w)
+    if (is_cyrillic(c)) return true;
+  return false;
+}
+
+}  // namespace text
+}  // namespace kzprof

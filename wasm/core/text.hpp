@@ -1,0 +1,50 @@
+// Text normalization for matching: UTF-8 decoding (invalid bytes -> U+FFFD), NFD repair (и+◌̆ = й,
+// е+◌̈ = ё), case folding (Latin, Russian, Kazakh), ё=е, Kazakh letter folding (ә→а, ғ→г, қ→к, ң→н,
+// ө→о, ұ/ү→у, і→и, һ→х), Latin/Cyrillic look-alike repair, and tokenization into words that keep an
+// offset map back to UTF-16 positions of the original string.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kzprof {
+
+using U32 = std::u32string;
+
+struct Token {
+  U32 key;                     // lowercased + folded word (letters/digits; ' kept inside Latin words)
+  std::vector<uint32_t> b, e;  // key[i] comes from UTF-16 units [b[i], e[i]) of the source
+  bool joined = false;         // glued to the previous token by a single hyphen/dash ("врач-онколог")
+  bool paren = false;          // inside (), [] or {}
+  bool caps = false;           // written in capitals, 2+ letters ("ПО", "ИТ"): an abbreviation, never a stop word
+};
+
+namespace text {
+
+bool is_cyrillic(char32_t c);
+bool is_latin(char32_t c);  // ASCII letters and Latin-1/Extended-A letters
+bool is_digit(char32_t c);
+bool is_letter(char32_t c);  // Latin or Cyrillic letter
+char32_t lower(char32_t c);
+char32_t fold(char32_t c);  // lower + ё→е + Kazakh folding
+
+U32 decode(std::string_view utf8);  // raw code points, invalid bytes -> U+FFFD
+void append_utf8(std::string& out, char32_t c);
+std::string to_utf8(const U32& s);
+
+// Cuts `s` to at most `max_units` UTF-16 code units (never inside a code point). Sets *truncated.
+std::string cap_utf16(std::string_view s, size_t max_units, bool* truncated);
+
+// Words of `s`. *ends_with_break (optional) is set when a separator follows the last word.
+std::vector<Token> tokenize(std::string_view s, bool* ends_with_break = nullptr);
+
+// The lossy transliteration skeleton of a folded word: й/ы/і→и, э→е, щ→ш, ъ/ь dropped, doubled
+// letters collapsed. Russian in Latin letters, once transliterated, lands on the same skeleton.
+U32 skeleton(const U32& key);
+
+bool all_latin(const U32& w);  // every letter Latin (digits/apostrophes allowed), at least one letter
+bool has_cyrillic(const U32& w);
+
+}  // namespace text
+}  // namespace kzprof
