@@ -221,6 +221,7 @@ export class KzProfessions extends HTMLElement {
     this.#runSearch();
     this.#closed = Boolean(this.#chosen) || (initial && this.#root.activeElement !== this.#ui.input);
     this.#render();
+    this.#fire('kzprof-change', { query: this.#ui.input.value, code: this.#chosen?.code ?? null });
   }
 
   // ---- typing (AC 3, 8)
