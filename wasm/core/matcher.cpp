@@ -1,6 +1,7 @@
 #include "matcher.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <unordered_map>
 
 #include "readings.hpp"
@@ -36,6 +37,9 @@ constexpr size_t PREFIX_CONF_MIN = 4;  // a confident prefix has >= 4 letters an
 constexpr size_t INFIX_MIN = 4;        // shortest infix searched
 constexpr size_t PREFIX_CAP_1 = 30, PREFIX_CAP_2 = 150, PREFIX_CAP_N = 5000;  // prefix expansions per word
 constexpr size_t MAX_QWORDS = 8;       // significant query words looked at
+// A word is "specific" when it occurs in at most max(RARE_DF_MIN, RARE_DF_PERCENT% of the entries).
+constexpr uint32_t RARE_DF_MIN = 2;
+constexpr uint32_t RARE_DF_PERCENT = 2;
 
 enum Kind : uint8_t { K_WORD, K_PREFIX, K_MORPH, K_TYPO, K_INFIX, K_CODE, K_ALIAS, K_ENGLISH, K_EXACT, K_BROWSE };
 const char* const KIND_NAME[] = {"word", "prefix", "morph", "typo", "infix", "code", "alias", "english", "exact", "browse"};
@@ -204,6 +208,16 @@ void Matcher::build_index() {
   std::vector<uint32_t> fill(post_off_.begin(), post_off_.end() - 1);
   for (uint32_t f = 0; f < fields_.size(); ++f)
     for (uint16_t i = 0; i < fields_[f].ntok; ++i) posts_[fill[toks_[fields_[f].tok + i].word]++] = Post{f, i};
+  // Document frequency of every word (postings are in entry order).
+  for (uint32_t w = 0; w < words_.size(); ++w) {
+    uint32_t last = UINT32_MAX, df = 0;
+    for (uint32_t p = post_off_[w]; p < post_off_[w + 1]; ++p) {
+      uint32_t e = fields_[posts_[p].field].entry;
+      if (e != last) ++df, last = e;
+    }
+    words_[w].df = df;
+  }
+  rare_df_ = std::max<uint32_t>(RARE_DF_MIN, uint32_t(uint64_t(catalog_.professions.size()) * RARE_DF_PERCENT / 100));
   // Word forms and the search spaces over them.
   std::vector<std::pair<U32, uint32_t>> kv, sk, ru, kk, en;
   for (uint32_t w = 0; w < words_.size(); ++w) {
@@ -296,15 +310,16 @@ void Matcher::candidates(const U32& key, bool last, bool skeleton, std::vector<C
         if (pos != U32::npos) add_vals(keys_, ki, Q_INFIX, K_INFIX, false, pos, pos + n);
       }
       if (budget > 0 && all >= std::max(1, st.all - 3 * budget)) {
+        const bool same_start = w[0] == key[0];  // a typo in the first letter is never confident
         int d = osa_distance(key, w, budget);
         if (d > 0 && d <= budget) {
-          add_vals(keys_, ki, Q_TYPO - Q_PER_EDIT * d, K_TYPO, true, 0, FULL);
+          add_vals(keys_, ki, Q_TYPO - Q_PER_EDIT * d, K_TYPO, same_start, 0, FULL);
           return;
         }
         if (last) {
           int dp = osa_prefix_distance(key, w, budget);
           if (dp > 0 && dp <= budget) {
-            add_vals(keys_, ki, Q_TYPO_PREFIX - Q_PER_EDIT * dp, K_TYPO, 2 * n >= w.size(), 0, n);
+            add_vals(keys_, ki, Q_TYPO_PREFIX - Q_PER_EDIT * dp, K_TYPO, same_start && 2 * n >= w.size(), 0, n);
             return;
           }
         }
@@ -313,7 +328,7 @@ void Matcher::candidates(const U32& key, bool last, bool skeleton, std::vector<C
           const U32& ws = words_[*v].ru;
           int b2 = typo_budget(rs.size());
           int ds = ws.empty() ? b2 + 1 : osa_distance(rs, ws, b2);
-          if (ds > 0 && ds <= b2) add_vals(keys_, ki, Q_TYPO - Q_PER_EDIT * ds, K_TYPO, true, 0, FULL);
+          if (ds > 0 && ds <= b2) add_vals(keys_, ki, Q_TYPO - Q_PER_EDIT * ds, K_TYPO, same_start, 0, FULL);
         }
       }
     });
@@ -345,12 +360,13 @@ void Matcher::candidates(const U32& key, bool last, bool skeleton, std::vector<C
       const int budget = typo_budget(sk.size());
       skel_.scan_grams(sk, [&](size_t ki, int all, int, const Space::GramStats& st) {
         if (all < std::max(1, st.all - 3 * budget)) return;
+        const bool same_start = skel_.key(ki)[0] == sk[0];
         int d = osa_distance(sk, skel_.key(ki), budget);
-        if (d > 0 && d <= budget) { add_vals(skel_, ki, Q_TYPO - Q_PER_EDIT * d, K_TYPO, true, 0, FULL); return; }
+        if (d > 0 && d <= budget) { add_vals(skel_, ki, Q_TYPO - Q_PER_EDIT * d, K_TYPO, same_start, 0, FULL); return; }
         if (last) {
           int dp = osa_prefix_distance(sk, skel_.key(ki), budget);
           if (dp > 0 && dp <= budget)
-            add_vals(skel_, ki, Q_TYPO_PREFIX - Q_PER_EDIT * dp, K_TYPO, 2 * sk.size() >= skel_.key(ki).size(), 0, n);
+            add_vals(skel_, ki, Q_TYPO_PREFIX - Q_PER_EDIT * dp, K_TYPO, same_start && 2 * sk.size() >= skel_.key(ki).size(), 0, n);
         }
       });
     }
@@ -413,6 +429,7 @@ void Matcher::evaluate(const std::string& reading, bool skeleton, bool rewrite, 
     bool all_word = true, head = false;
     uint64_t touched = 0;
     bool seen[MAX_QWORDS] = {}, conf[MAX_QWORDS] = {};
+    bool specific = false;
     tok_hit.assign(F.ntok, 0);
     for (size_t h = s; h < e; ++h) {
       const Hit& x = ev.hits[h];
@@ -428,16 +445,19 @@ void Matcher::evaluate(const std::string& reading, bool skeleton, bool rewrite, 
         const Tok& t = toks_[F.tok + x.pos];
         touched |= uint64_t(1) << t.group;
         if (t.flags & F_HEAD) head = true;
+        if (words_[t.word].df <= rare_df_) specific = true;
         tok_hit[x.pos] = 1;
       }
     }
     bool all_conf = true;
     for (size_t qi = 0; qi < nq; ++qi) all_conf = all_conf && conf[qi];
     const int G = F.groups, covered = popcount64(touched & F.sigmask);
-    const bool listed = all_conf && head && (G - covered) <= (G - 1) / 2;
-    bool full = listed;
+    bool full = all_conf;
     for (uint16_t i = 0; full && i < F.ntok; ++i)
       if ((toks_[F.tok + i].flags & F_SIG) && !tok_hit[i]) full = false;
+    // Listed: every query word confident in this field, and either the whole field is matched, or
+    // its head is matched, at most (G-1)/2 of its word groups are left out, and a specific word matched.
+    const bool listed = full || (all_conf && head && specific && (G - covered) <= (G - 1) / 2);
     const bool exact = full && all_word;
     int fscore = sum + (full ? B_FULL : 0) + (exact ? B_EXACT : 0) + (G ? B_COVER * covered / G : 0) +
                  (F.kind <= FK_EN ? B_OFFICIAL : 0) - (rewrite ? REWRITE_PENALTY : 0);

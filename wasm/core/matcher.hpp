@@ -25,7 +25,7 @@ class Matcher {
   const Catalog& catalog() const { return catalog_; }
 
   // Internal types, public for the implementation file's helpers.
-  struct Word { U32 key, ru, kk, en; };
+  struct Word { U32 key, ru, kk, en; uint32_t df = 0; };  // df: entries containing the word
   struct Field { uint32_t entry; uint8_t kind; uint16_t alias; uint32_t tok; uint16_t ntok; uint16_t groups; uint64_t sigmask; };
   struct Tok { uint32_t word; uint16_t group; uint8_t flags; };
   struct Post { uint32_t field; uint16_t pos; };
@@ -44,6 +44,7 @@ class Matcher {
   std::vector<Post> posts_;
   std::vector<uint32_t> entry_field_;  // first field of each entry (kk, ru, en, then aliases)
   std::vector<std::string> code_digits_;
+  uint32_t rare_df_ = 2;  // a word in at most this many entries is specific (see README)
 
   void build_index();
   const std::string& field_text(const Field& f) const;

@@ -146,8 +146,10 @@ U32 kazakh(const U32& in) {
     w.resize(w.size() - best);
     stripped = true;
   }
-  // Voicing alternation before vowel endings: технигі → техник, кітабы → кітап.
-  if (stripped && !w.empty()) {
+  // Voicing alternation before vowel endings (технигі → техник, кітабы → кітап): the final г/б of every
+  // stem is devoiced, stripped or not, so both forms meet.
+  (void)stripped;
+  if (!w.empty()) {
     if (w.back() == U'г') w.back() = U'к';
     else if (w.back() == U'б') w.back() = U'п';
   }
