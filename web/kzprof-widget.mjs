@@ -450,7 +450,8 @@ export class KzProfessions extends HTMLElement {
     if (!e) return;
     const meta = this.#matcher.meta;
     const srcLang = t.officialTextLang;
-    const src = meta.source_urls?.[srcLang] ?? meta.source_urls?.ru;
+    const srcAny = meta.source_urls?.[srcLang] ?? meta.source_urls?.ru;
+    const src = /^https?:\/\//i.test(String(srcAny ?? '')) ? srcAny : null; // never javascript: from data
     const row = (label, ...value) => [kzpEl('dt', {}, label), kzpEl('dd', {}, ...value)];
     const groupBoth = this.#lang === 'en'
       ? [kzpEl('span', { lang: 'en' }, this.#groupName(e.group, 'en')), ` (${t.unofficial}) — `, kzpEl('span', { lang: 'ru' }, this.#groupName(e.group, 'ru'))]
