@@ -438,7 +438,9 @@ export class KzProfessions extends HTMLElement {
       li.append(kzpEl('span', { class: 'kzp-alias' }, `${this.#t.alsoKnownAs}: `,
         kzpEl('span', { lang: r.alias.lang || null }, kzpHighlighted(r.alias.text, r.alias.highlights))));
     }
-    li.append(kzpEl('span', { class: 'kzp-meta' }, kzpEl('span', { class: 'kzp-code' }, r.code), ' · ', this.#groupName(r.group)));
+    // A code match has no name highlights: mark the code itself.
+    const code = r.match === 'code' ? kzpHighlighted(r.code, [[0, r.code.length]]) : r.code;
+    li.append(kzpEl('span', { class: 'kzp-meta' }, kzpEl('span', { class: 'kzp-code' }, code), ' · ', this.#groupName(r.group)));
     return li;
   }
 
