@@ -232,6 +232,11 @@ void Matcher::build_index() {
     } else if (text::all_latin(x.key)) {
       x.en = stem::english(x.key);
       if (x.en.size() >= 3) en.emplace_back(x.en, w);
+      // Latin words of the data ("Android", "web") also get the skeleton of their Cyrillic reading, so
+      // "андроид", "веб" typed in Cyrillic meet them.
+      U32 cyr = text::decode(readings::transliterate(text::to_utf8(x.key), false, false));
+      for (char32_t& c : cyr) c = text::fold(c);
+      if (text::has_cyrillic(cyr)) sk.emplace_back(text::skeleton(cyr), w);
     }
   }
   keys_.build(std::move(kv), true);
@@ -341,6 +346,14 @@ void Matcher::candidates(const U32& key, bool last, bool skeleton, std::vector<C
       });
     }
   }
+  // Cyrillic spelling of a Latin word of the data ("андроид" = "Android"): same skeleton.
+  if (!skeleton && cyr && n >= 3) {
+    long i = skel_.find(text::skeleton(key));
+    if (i >= 0)
+      for (const uint32_t* v = skel_.vals_begin(size_t(i)); v != skel_.vals_end(size_t(i)); ++v)
+        if (text::all_latin(words_[*v].key))
+          out.push_back(Cand{*v, int16_t(Q_SKELETON), K_WORD, true, 0, uint8_t(std::min<size_t>(words_[*v].key.size(), 255))});
+  }
   // transliteration readings: compare lossy skeletons
   if (skeleton && cyr) {
     U32 sk = text::skeleton(key);
@@ -385,13 +398,18 @@ void Matcher::candidates(const U32& key, bool last, bool skeleton, std::vector<C
 void Matcher::evaluate(const std::string& reading, bool skeleton, bool rewrite, Eval& ev) const {
   bool trailing = false;
   std::vector<Token> toks = text::tokenize(reading, &trailing);
+  // Query words; stop words are optional: they only add to the score when they meet a significant
+  // title word (the abbreviation «ПО», or the last word typed so far: "врач-о").
   std::vector<size_t> use;
+  bool opt[MAX_QWORDS] = {};
+  size_t required = 0;
   for (size_t i = 0; i < toks.size(); ++i)
-    if (!all_digits(toks[i].key) && !stem::is_stop(toks[i].key)) use.push_back(i);
-  if (use.empty())
-    for (size_t i = 0; i < toks.size(); ++i)
-      if (!all_digits(toks[i].key)) use.push_back(i);
-  if (use.size() > MAX_QWORDS) use.resize(MAX_QWORDS);
+    if (!all_digits(toks[i].key) && !(stem::is_stop(toks[i].key) && !toks[i].caps)) ++required;
+  for (size_t i = 0; i < toks.size() && use.size() < MAX_QWORDS; ++i) {
+    if (all_digits(toks[i].key)) continue;
+    opt[use.size()] = required > 0 && stem::is_stop(toks[i].key) && !toks[i].caps;
+    use.push_back(i);
+  }
   const size_t nq = use.size();
   ev.hits.clear(); ev.aggs.clear(); ev.res.clear();
   ev.tier = 0; ev.top = -1;
@@ -433,6 +451,13 @@ void Matcher::evaluate(const std::string& reading, bool skeleton, bool rewrite, 
     tok_hit.assign(F.ntok, 0);
     for (size_t h = s; h < e; ++h) {
       const Hit& x = ev.hits[h];
+      if (opt[x.qi]) {
+        const Tok& t = toks_[F.tok + x.pos];
+        if (!(t.flags & F_SIG)) continue;
+        if (!seen[x.qi]) seen[x.qi] = true, sum += x.q / 2;
+        if (x.conf && x.kind == K_WORD) tok_hit[x.pos] = 1, touched |= uint64_t(1) << t.group;
+        continue;
+      }
       if (!seen[x.qi]) {
         seen[x.qi] = true;
         sum += x.q;
@@ -449,8 +474,9 @@ void Matcher::evaluate(const std::string& reading, bool skeleton, bool rewrite, 
         tok_hit[x.pos] = 1;
       }
     }
+    if (!matched) { s = e; continue; }
     bool all_conf = true;
-    for (size_t qi = 0; qi < nq; ++qi) all_conf = all_conf && conf[qi];
+    for (size_t qi = 0; qi < nq; ++qi) all_conf = all_conf && (opt[qi] || conf[qi]);
     const int G = F.groups, covered = popcount64(touched & F.sigmask);
     bool full = all_conf;
     for (uint16_t i = 0; full && i < F.ntok; ++i)
@@ -482,10 +508,13 @@ bool Matcher::evaluate_code(const std::string& reading, Eval& ev) const {
   std::vector<Token> toks = text::tokenize(reading);
   if (toks.empty()) return false;
   std::string d;
+  bool words = false;
   for (const Token& t : toks) {
-    if (!all_digits(t.key)) return false;
+    if (!all_digits(t.key)) { words = true; continue; }
     for (char32_t c : t.key) d.push_back(char(c));
   }
+  // "код 2512-1-007": with words around, a code of 4+ digits is still read as a code if it matches.
+  if (d.empty() || (words && d.size() < 4)) return false;
   ev.hits.clear(); ev.aggs.clear(); ev.res.clear();
   const int penalty = ev.kind ? REWRITE_PENALTY : 0;
   for (uint32_t e = 0; e < code_digits_.size(); ++e) {
@@ -503,6 +532,7 @@ bool Matcher::evaluate_code(const std::string& reading, Eval& ev) const {
       if (diff == 1) ev.res.push_back(Res{e, entry_field_[e], false, 1, 300 - penalty, K_TYPO, 0});
     }
   }
+  if (words && ev.res.empty()) return false;
   for (Res& r : ev.res) r.score = (r.listed ? LISTED_WEIGHT : 0) + WORD_WEIGHT * r.matched + std::max(0, r.fscore);
   std::stable_sort(ev.res.begin(), ev.res.end(), [](const Res& a, const Res& b) { return a.score > b.score; });
   ev.tier = ev.res.empty() ? 0 : ev.res[0].listed ? 2 : 1;
