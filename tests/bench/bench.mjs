@@ -230,7 +230,8 @@ if (SYN_N > 0) {
   const genMs = us(now() - t0) / 1e3;
   const builds = [];
   let big = null, error = null;
-  for (let i = 0; i < 3 && !error; i++) {
+  // Up to 3 builds (median reported); a slow build (> 2 s) is not repeated.
+  for (let i = 0; i < 3 && !error && !(builds.length && builds[builds.length - 1] > 2000); i++) {
     big?.dispose();
     const tb = now();
     try {
@@ -247,7 +248,7 @@ if (SYN_N > 0) {
   if (error) {
     say(`the core REJECTED the synthetic data: ${error}`);
   } else {
-    const build = [...builds].sort((a, b) => a - b)[1] ?? builds[0];
+    const build = [...builds].sort((a, b) => a - b)[Math.floor((builds.length - 1) / 2)];
     const seqs = typingSequences(SEQUENCES);
     const samples = [];
     const deadline = Date.now() + BUDGET_S * 1000;
@@ -267,7 +268,7 @@ if (SYN_N > 0) {
       ok: build <= 1000 && s.p99 <= 16 };
     say(`generated in ${genMs.toFixed(0)} ms, JSON ${kb(Buffer.byteLength(synText))}; 51 real entries included; build = createMatcher (JSON.parse + wasm instantiate + core load/index)\n`);
     say(table(['measure', 'value', 'goal'], [
-      ['build (createMatcher), median of 3', `${fmtMs(build)} ms`, '<= 1000 ms'],
+      [`build (createMatcher), median of ${builds.length}`, `${fmtMs(build)} ms`, '<= 1000 ms'],
       ['build runs', builds.map(fmtMs).join(' / ') + ' ms', ''],
       ['createMatcher on the real 51 (baseline)', `${fmtMs(smallMs)} ms`, ''],
       [`keystrokes (${seqDone} sequences${seqDone < seqs.length ? ', budget hit' : ''})`, s.n, ''],
