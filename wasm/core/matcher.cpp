@@ -1,8 +1,8 @@
 #include "matcher.hpp"
 
 #include <algorithm>
-#include <cstdint>
 #include <unordered_map>
+#include <cstdint>
 
 #include "readings.hpp"
 #include "stem.hpp"
@@ -37,6 +37,7 @@ constexpr size_t PREFIX_CONF_MIN = 4;  // a confident prefix has >= 4 letters an
 constexpr size_t INFIX_MIN = 4;        // shortest infix searched
 constexpr size_t PREFIX_CAP_1 = 30, PREFIX_CAP_2 = 150, PREFIX_CAP_N = 5000;  // prefix expansions per word
 constexpr size_t MAX_QWORDS = 8;       // significant query words looked at
+constexpr size_t WEAK_HITS_CAP = 4000;  // postings taken per query word from weak (1–2 letter prefix) candidates
 // A word is "specific" when it occurs in at most max(RARE_DF_MIN, RARE_DF_PERCENT% of the entries).
 constexpr uint32_t RARE_DF_MIN = 2;
 constexpr uint32_t RARE_DF_PERCENT = 2;
@@ -141,7 +142,7 @@ void Matcher::build_index() {
     bool ru = kind == FK_RU || kind == FK_ALIAS_RU;
     size_t n = tk.size();
     std::vector<uint16_t> grp(n);
-    std::vector<bool> sig(n);
+    std::vector<uint8_t> sig(n);
     int g = -1;
     for (size_t i = 0; i < n; ++i) {
       if (i == 0 || !tk[i].joined) ++g;
@@ -177,7 +178,7 @@ void Matcher::build_index() {
       if (it == intern.end()) {
         w = uint32_t(words_.size());
         intern.emplace(tk[i].key, w);
-        words_.push_back(Word{tk[i].key, {}, {}, {}});
+        words_.push_back(Word{std::move(tk[i].key), {}, {}, {}});
       } else {
         w = it->second;
       }
@@ -418,8 +419,10 @@ void Matcher::evaluate(const std::string& reading, bool skeleton, bool rewrite, 
   for (size_t qi = 0; qi < nq; ++qi) {
     bool last = use[qi] + 1 == toks.size() && !trailing;
     candidates(toks[use[qi]].key, last, skeleton, cands);
+    size_t weak = 0;
     for (const Cand& c : cands)
       for (uint32_t p = post_off_[c.word]; p < post_off_[c.word + 1]; ++p)
+        if (c.q > Q_PREFIX_SHORT || ++weak <= WEAK_HITS_CAP)
         ev.hits.push_back(Hit{posts_[p].field, posts_[p].pos, uint8_t(qi), c.kind, c.q, c.conf, c.a, c.b});
   }
   std::sort(ev.hits.begin(), ev.hits.end(), [](const Hit& x, const Hit& y) {
@@ -534,7 +537,9 @@ bool Matcher::evaluate_code(const std::string& reading, Eval& ev) const {
   }
   if (words && ev.res.empty()) return false;
   for (Res& r : ev.res) r.score = (r.listed ? LISTED_WEIGHT : 0) + WORD_WEIGHT * r.matched + std::max(0, r.fscore);
-  std::stable_sort(ev.res.begin(), ev.res.end(), [](const Res& a, const Res& b) { return a.score > b.score; });
+  std::sort(ev.res.begin(), ev.res.end(), [](const Res& a, const Res& b) {
+    return a.score != b.score ? a.score > b.score : a.entry < b.entry;
+  });
   ev.tier = ev.res.empty() ? 0 : ev.res[0].listed ? 2 : 1;
   ev.top = ev.res.empty() ? -1 : ev.res[0].score;
   return true;
