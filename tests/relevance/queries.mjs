@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const REPO = path.resolve(here, '../..');
 export const QUERIES_TSV = path.join(here, 'queries.tsv');
+export const HOLDOUT_TSV = path.join(here, 'holdout.tsv');
 
 /** Category order for the reports; negatives last. */
 export const CATEGORIES = ['exact', 'kazakh', 'prefix', 'compound', 'typo', 'morph', 'nokk', 'layout',
@@ -57,7 +58,7 @@ export function loadQueries({ file = QUERIES_TSV, data = null } = {}) {
     if (known) for (const c of expected) if (!known.has(c)) problems.push(`${where}: code ${c} is not in the data`);
     out.push({ category, query, expected: new Set(expected), line: i + 1 });
   });
-  if (problems.length) throw new Error(`queries.tsv:\n  ${problems.join('\n  ')}`);
+  if (problems.length) throw new Error(`${path.basename(file)}:\n  ${problems.join('\n  ')}`);
   return out;
 }
 

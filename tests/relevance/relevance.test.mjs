@@ -13,25 +13,26 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  loadSite, loadQueries, evaluate, kzprofEngine, relevanceTable, failuresText, pct, NEGATIVE,
+  HOLDOUT_TSV, loadSite, loadQueries, evaluate, kzprofEngine, relevanceTable, failuresText, pct, NEGATIVE,
 } from './queries.mjs';
 
 // Floors in percent (top1, top3: share of queries whose first / first three results contain an
 // acceptable code; listed: share of positives answered with verdict 'listed').
-// Raise these as the engine improves, never lower them.
+// Raise these as the engine improves, never lower them. Set from the first full measurement
+// (99.8 % top-1, 100 % top-3 overall), a few points below it per category.
 export const FLOORS = {
-  exact:    { top1: 0, top3: 0, listed: 0 },
-  kazakh:   { top1: 0, top3: 0, listed: 0 },
-  prefix:   { top1: 0, top3: 0, listed: 0 },
-  compound: { top1: 0, top3: 0, listed: 0 },
-  typo:     { top1: 0, top3: 0, listed: 0 },
-  morph:    { top1: 0, top3: 0, listed: 0 },
-  nokk:     { top1: 0, top3: 0, listed: 0 },
-  layout:   { top1: 0, top3: 0, listed: 0 },
-  translit: { top1: 0, top3: 0, listed: 0 },
-  code:     { top1: 0, top3: 0, listed: 0 },
-  english:  { top1: 0, top3: 0, listed: 0 },
-  alias:    { top1: 0, top3: 0, listed: 0 },
+  exact:    { top1: 95, top3: 98, listed: 95 },
+  kazakh:   { top1: 95, top3: 98, listed: 70 },
+  prefix:   { top1: 95, top3: 98, listed: 38 },
+  compound: { top1: 95, top3: 98, listed: 35 },
+  typo:     { top1: 95, top3: 98, listed: 85 },
+  morph:    { top1: 95, top3: 98, listed: 80 },
+  nokk:     { top1: 95, top3: 98, listed: 70 },
+  layout:   { top1: 95, top3: 98, listed: 90 },
+  translit: { top1: 95, top3: 98, listed: 85 },
+  code:     { top1: 95, top3: 98, listed: 95 },
+  english:  { top1: 95, top3: 98, listed: 80 },
+  alias:    { top1: 95, top3: 98, listed: 95 },
 };
 // Negatives: the most 'listed' verdicts allowed. This one is not a floor: it stays 0.
 export const NEGATIVE_MAX_LISTED = 0;
@@ -48,6 +49,20 @@ console.log(relevanceTable(results));
 const fails = failuresText(results, PER_CATEGORY);
 if (fails) console.log(`\nFailing queries (at most ${PER_CATEGORY} per category):\n${fails}`);
 console.log('');
+
+// Held-out set: reported, not floored (see the header of holdout.tsv).
+const holdout = loadQueries({ file: HOLDOUT_TSV, data: site.data });
+const holdoutResults = evaluate(holdout, kzprofEngine(matcher));
+console.log(`Held-out queries (${holdout.length}, never tuned on):\n`);
+console.log(relevanceTable(holdoutResults));
+const holdoutFails = failuresText(holdoutResults, PER_CATEGORY);
+if (holdoutFails) console.log(`\nHeld-out misses:\n${holdoutFails}`);
+console.log('');
+
+test('held-out queries: no profession that is not on the list is reported as listed', () => {
+  const s = holdoutResults.get(NEGATIVE);
+  assert.ok(s && s.listed === 0, `held-out negatives listed: ${s?.failures.map((f) => f.query).join(', ')}`);
+});
 
 test('queries.tsv is well-formed and every code is on the list', () => {
   assert.ok(queries.length >= 230, `only ${queries.length} queries`);
