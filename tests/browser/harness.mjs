@@ -114,16 +114,6 @@ export async function axeViolations(page) {
 
 export function tmpDir(prefix) { return fs.mkdtempSync(path.join(os.tmpdir(), prefix)); }
 
-/** True while the matching engine is the placeholder (every query answers 'browse'). */
-export async function enginePending() {
-  const { createMatcher } = await import(path.join(SITE, 'kzprof.mjs'));
-  const m = await createMatcher(fs.readFileSync(path.join(SITE, 'professions.json'), 'utf8'),
-    { wasmBinary: fs.readFileSync(path.join(SITE, 'kzprof-core.wasm')) });
-  const pending = m.search('онколог', { limit: 3 }).verdict === 'browse';
-  m.dispose();
-  return pending;
-}
-
 /**
  * Replaces the engine's answer in the page (UI-state tests that must not depend on the ranking):
  * every query then answers { verdict, rewrite, results: codes with the given highlights }.

@@ -1,13 +1,8 @@
 // Queries of every kind put the right profession first: Russian, Kazakh, a code, the wrong keyboard
 // layout, transliteration; and a profession that is not on the list gets no verdict (AC 12, 14).
-// These depend on the matching engine; while the core is still the placeholder (every query answers
-// 'browse') they are reported as TODO instead of failing, and they run for real once it lands.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, startServer, session, openWidget, typeQuery, widgetState, enginePending } from './harness.mjs';
-
-const pending = await enginePending();
-const todo = pending ? 'the matching engine is still the placeholder (verdict "browse")' : false;
+import { launch, startServer, session, openWidget, typeQuery, widgetState } from './harness.mjs';
 
 let browser, server, s;
 before(async () => { browser = await launch(); server = await startServer(); s = await session(browser, server.origin); await openWidget(s.page, `${server.origin}/?lang=ru`); });
@@ -22,7 +17,7 @@ const CASES = [
 ];
 
 for (const c of CASES) {
-  test(`${c.kind}: «${c.q}» shows ${c.code} first${c.rewrite ? ` and says it shows results for «${c.rewrite}»` : ''}`, { todo }, async () => {
+  test(`${c.kind}: «${c.q}» shows ${c.code} first${c.rewrite ? ` and says it shows results for «${c.rewrite}»` : ''}`, async () => {
     await typeQuery(s.page, c.q);
     const st = await widgetState(s.page);
     assert.equal(st.codes[0], c.code);
@@ -35,7 +30,7 @@ for (const c of CASES) {
   });
 }
 
-test('«кардиолог» (not on the list) says "Not found on the list", offers suggestions and never shows the verdict card', { todo }, async () => {
+test('«кардиолог» (not on the list) says "Not found on the list", offers suggestions and never shows the verdict card', async () => {
   await typeQuery(s.page, 'кардиолог');
   let st = await widgetState(s.page);
   assert.match(st.notFound ?? '', /В перечне не найдено/);
