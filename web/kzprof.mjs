@@ -14,25 +14,104 @@ import createKzprofCore from './kzprof-core.mjs';
 export const MAX_QUERY_CHARS = 256;
 
 export async function createMatcher(data, { wasmBinary, locateFile, factory = createKzprofCore } = {}) {
-  let text = data, doc = data;
+  let doc = data;
   if (typeof data === 'string') {
     try { doc = JSON.parse(data); } catch (e) { throw new Error(`kzprof: the data is not valid JSON (${e.message})`); }
-  } else if (data && typeof data === 'object') {
-    text = JSON.stringify(data);
-  } else {
+  } else if (!data || typeof data !== 'object') {
     throw new TypeError('kzprof: createMatcher(data) needs the data JSON as a string or an object');
   }
+  const packed = packCatalog(doc);
   const opts = {};
   if (wasmBinary) opts.wasmBinary = wasmBinary;
   if (locateFile) opts.locateFile = locateFile;
   const core = await factory(opts);
   const native = new core.Matcher();
-  const problems = native.load(text);
+  const problems = native.load(packed);
   if (problems) {
     native.delete();
     throw new Error(`kzprof: invalid data:\n${problems}`);
   }
   return new Matcher(doc, native);
+}
+
+// ---- The data handed to the core: JSON types are checked here (the wasm has no JSON parser), the values
+// (codes, positions, groups, empty names) by the core. Messages are those of the native loader
+// (wasm/core/catalog.cpp); the packed format is described in wasm/core/catalog.hpp.
+const PACK_SEP = '\x1f', PACK_BAD = '\x1d', PACK_CONTROL = /[\x1c-\x1f]/, PACK_BLANK = /^[ \t\r\n]*$/;
+
+function jsonTypeName(v) {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  return typeof v === 'object' ? 'object' : typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'boolean' : typeof v;
+}
+
+const isJsonObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+function packCatalog(doc) {
+  const top = [];
+  if (!isJsonObject(doc)) top.push(`data: expected a JSON object at the top level, got ${jsonTypeName(doc)}`);
+  else {
+    if (!Array.isArray(doc.groups)) top.push("data: field 'groups': missing or not an array");
+    if (!Array.isArray(doc.professions)) top.push("data: field 'professions': missing or not an array");
+  }
+  if (top.length) throw new Error(`kzprof: invalid data:\n${top.join('\n')}\n`);
+  const out = [];
+  // A string field: the value, or PACK_BAD + the message (missing, wrong type, control character).
+  const str = (obj, key, where) => {
+    const v = obj[key];
+    if (v === undefined) return `${PACK_BAD}${where}: field '${key}': missing`;
+    if (typeof v !== 'string') return `${PACK_BAD}${where}: field '${key}': expected a string, got ${jsonTypeName(v)}`;
+    if (PACK_CONTROL.test(v)) return `${PACK_BAD}${where}: field '${key}': contains a control character (U+001C..U+001F)`;
+    return v;
+  };
+  const usable = (v) => v[0] !== PACK_BAD && !PACK_BLANK.test(v);
+  const list = (obj, key, where) => {
+    const v = obj[key];
+    if (v === undefined) return out.push(`${PACK_BAD}${where}: field '${key}': missing`);
+    if (!Array.isArray(v)) return out.push(`${PACK_BAD}${where}: field '${key}': expected an array of strings, got ${jsonTypeName(v)}`);
+    let n = 0, stop = '';
+    for (; n < v.length; n++) {
+      if (typeof v[n] !== 'string') { stop = '!'; break; }
+      if (PACK_CONTROL.test(v[n])) { stop = '^'; break; }
+    }
+    out.push(`${n}${stop}`);
+    for (let k = 0; k < n; k++) out.push(v[k]);
+  };
+  doc.groups.forEach((g, i) => {
+    let where = `groups[${i}]`;
+    if (!isJsonObject(g)) return out.push('\x1eg', `${where}: field '': expected an object, got ${jsonTypeName(g)}`);
+    const id = str(g, 'id', where);
+    out.push('\x1eG', id);
+    if (usable(id)) where = `group '${id}'`;
+    list(g, 'kk', where);
+    list(g, 'ru', where);
+    out.push(isJsonObject(g.unofficial) ? str(g.unofficial, 'en', where) : `${PACK_BAD}${where}: field 'unofficial': missing or not an object`);
+  });
+  doc.professions.forEach((p, i) => {
+    let where = `professions[${i}]`;
+    if (!isJsonObject(p)) return out.push('\x1ep', `${where}: field '': expected an object, got ${jsonTypeName(p)}`);
+    const code = str(p, 'code', where);
+    out.push('\x1eP', code);
+    if (usable(code)) where = code;
+    const pos = p.position;
+    out.push(pos === undefined ? `${PACK_BAD}${where}: field 'position': missing`
+      : Number.isSafeInteger(pos) ? String(pos) : `${PACK_BAD}${where}: field 'position': expected an integer, got ${jsonTypeName(pos)}`);
+    out.push(str(p, 'group', where), str(p, 'kk', where), str(p, 'ru', where));
+    const un = p.unofficial;
+    if (!isJsonObject(un)) {
+      out.push(`${PACK_BAD}${where}: field 'unofficial': missing or not an object`, PACK_BAD, PACK_BAD, PACK_BAD);
+    } else {
+      out.push(str(un, 'en', where));
+      if (!isJsonObject(un.aliases)) {
+        out.push(`${PACK_BAD}${where}: field 'unofficial.aliases': missing or not an object`, PACK_BAD, PACK_BAD);
+      } else {
+        list(un.aliases, 'ru', where);
+        list(un.aliases, 'kk', where);
+        list(un.aliases, 'en', where);
+      }
+    }
+  });
+  return out.join(PACK_SEP);
 }
 
 export class Matcher {

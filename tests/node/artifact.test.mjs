@@ -27,3 +27,31 @@ test('the shipped JS contains no eval (runs under a strict CSP)', () => {
   const js = fs.readFileSync(path.join(site, 'kzprof-core.mjs'), 'utf8');
   assert.doesNotMatch(js, /\beval\(|new Function\(/);
 });
+
+test('JSON types are checked in JS, values in the core: messages as the native loader gives them', async () => {
+  const doc = {
+    groups: [{ id: 'g', kk: ['a'], ru: ['b'], unofficial: { en: 'c' } }],
+    professions: [
+      { code: '1111-1-111', position: 1, group: 'g', kk: 5, ru: 'r', unofficial: { en: 'e', aliases: { ru: [], kk: [], en: [] } } },
+      { code: '1111-1-111', position: 2, group: 'zz', kk: 'k', ru: ' ', unofficial: { en: 'e\u001fx', aliases: { ru: [1], kk: [], en: [''] } } },
+      7,
+    ],
+  };
+  const err = await createMatcher(doc, { wasmBinary }).then(() => null, (e) => e.message);
+  assert.equal(err, [
+    'kzprof: invalid data:',
+    "1111-1-111: field 'kk': expected a string, got number",
+    "1111-1-111: field 'code': duplicate code",
+    "1111-1-111: field 'group': unknown group 'zz'",
+    "1111-1-111: field 'ru': empty",
+    "1111-1-111: field 'en': contains a control character (U+001C..U+001F)",
+    "1111-1-111: field 'ru[0]': expected a non-empty string",
+    "1111-1-111: field 'en[0]': expected a non-empty string",
+    "professions[2]: field '': expected an object, got number",
+    '',
+  ].join('\n'));
+  await assert.rejects(createMatcher('[]', { wasmBinary }), /data: expected a JSON object at the top level, got array/);
+  await assert.rejects(createMatcher('{"groups":[]}', { wasmBinary }), /data: field 'professions': missing or not an array/);
+  await assert.rejects(createMatcher({ groups: [], professions: [{ code: '1111-1-111', position: 3 }] }, { wasmBinary }),
+    /field 'position': expected 1 \(entries must be in official order\), got 3|field 'group': missing/);
+});

@@ -58,3 +58,53 @@ TEST_CASE("whitespace-insensitive comparison keeps letters and punctuation") {
   CHECK(strip_whitespace("a\xC2\xA0" "b\tc") == "abc");
   CHECK(strip_whitespace("Врач-онколог") == "Врач-онколог");
 }
+
+// The packed catalog (web/kzprof.mjs -> wasm): same catalog, same value messages as the JSON loader.
+TEST_CASE("packed catalog: loads, and reports value problems like load_catalog") {
+  const std::string S = "\x1f";
+  std::string ok = std::string("\x1eG") + S + "g" + S + "1" + S + "a" + S + "1" + S + "b" + S + "c" + S +
+                   "\x1eP" + S + "1111-1-111" + S + "1" + S + "g" + S + "k" + S + "r" + S + "e" + S + "2" + S + "x" + S +
+                   "y" + S + "0" + S + "0";
+  Catalog c;
+  CHECK(load_packed_catalog(ok, c).empty());
+  REQUIRE(c.professions.size() == 1);
+  CHECK(c.professions[0].aliases_ru == std::vector<std::string>{"x", "y"});
+  CHECK(c.groups[0].kk == std::vector<std::string>{"a"});
+  CHECK(c.groups[0].en == "c");
+
+  std::string bad = std::string("\x1eG") + S + "g" + S + "0" + S + "1" + S + "b" + S + "c" + S +
+                    "\x1eP" + S + "1111-1-11" + S + "1" + S + "zz" + S + " " + S +
+                    "\x1d" "1111-1-11: field 'ru': missing" + S + "e" + S + "0!" + S + "0" + S + "1" + S + "";
+  auto errs = load_packed_catalog(bad, c);
+  CHECK(has(errs, "group 'g': field 'kk': empty array"));
+  CHECK(has(errs, "1111-1-11: field 'code': malformed code"));
+  CHECK(has(errs, "1111-1-11: field 'group': unknown group 'zz'"));
+  CHECK(has(errs, "1111-1-11: field 'kk': empty"));
+  CHECK(has(errs, "1111-1-11: field 'ru': missing"));
+  CHECK(has(errs, "1111-1-11: field 'ru[0]': expected a non-empty string"));
+  CHECK(has(errs, "1111-1-11: field 'en[0]': expected a non-empty string"));
+
+  // The JSON loader gives the same messages for the same problems.
+  const char* json = R"({"groups":[{"id":"g","kk":[],"ru":["b"],"unofficial":{"en":"c"}}],
+    "professions":[{"position":1,"code":"1111-1-11","group":"zz","kk":" ",
+                    "unofficial":{"en":"e","aliases":{"ru":[1],"kk":[],"en":[""]}}}]})";
+  CHECK(load_catalog(json, c) == errs);
+}
+
+TEST_CASE("packed catalog: arbitrary input gives messages, never a crash") {
+  const char alphabet[] = {'\x1e', '\x1f', '\x1d', 'G', 'P', 'g', 'p', '1', '9', '!', '^', '-', 'a'};
+  uint32_t x = 12345;
+  for (int n = 0; n < 3000; ++n) {
+    std::string s;
+    int len = n % 60;
+    for (int i = 0; i < len; ++i) {
+      x = x * 1664525u + 1013904223u;
+      s.push_back(alphabet[(x >> 24) % sizeof(alphabet)]);
+    }
+    Catalog c;
+    (void)load_packed_catalog(s, c);
+  }
+  Catalog c;
+  CHECK(!load_packed_catalog("\x1eZ", c).empty());
+  CHECK(!load_packed_catalog(std::string("\x1eG\x1fg\x1f") + "99999999999", c).empty());
+}

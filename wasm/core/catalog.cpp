@@ -1,7 +1,5 @@
 #include "catalog.hpp"
 
-#include <cctype>
-#include <set>
 #include <nlohmann/json.hpp>
 
 namespace kzprof {
@@ -47,17 +45,14 @@ std::string json_error_message(std::string_view text) {
          " (check commas, quotes and brackets)";
 }
 
-// Collects errors with a common prefix ("2512-1-007: ") so every message names its entry.
-struct Errors {
-  std::vector<std::string>& out;
-  std::string where;
-  void add(const std::string& field, const std::string& what) { out.push_back(where + ": field '" + field + "': " + what); }
-};
+using Errors = CatalogErrors;
+using ListStop = CatalogCheck::ListStop;
 
-bool get_string(const json& obj, const char* key, std::string& dst, Errors& err, bool required = true) {
+// Type checks here; value checks (blank, control characters) by CatalogCheck.
+bool get_string(const json& obj, const char* key, std::string& dst, Errors& err) {
   auto it = obj.find(key);
   if (it == obj.end()) {
-    if (required) err.add(key, "missing");
+    err.add(key, "missing");
     return false;
   }
   if (!it->is_string()) {
@@ -65,63 +60,31 @@ bool get_string(const json& obj, const char* key, std::string& dst, Errors& err,
     return false;
   }
   dst = it->get<std::string>();
-  if (required && dst.find_first_not_of(" \t\r\n") == std::string::npos) {
-    err.add(key, "empty");
-    return false;
-  }
   return true;
 }
 
-bool get_string_list(const json& obj, const char* key, std::vector<std::string>& dst, Errors& err,
+void get_string_list(const json& obj, const char* key, std::vector<std::string>& dst, Errors& err, CatalogCheck& check,
                      bool allow_empty) {
   auto it = obj.find(key);
   if (it == obj.end()) {
     err.add(key, "missing");
-    return false;
+    return;
   }
   if (!it->is_array()) {
     err.add(key, std::string("expected an array of strings, got ") + type_name(*it));
-    return false;
+    return;
   }
-  if (!allow_empty && it->empty()) {
-    err.add(key, "empty array");
-    return false;
-  }
+  ListStop stop = ListStop::none;
   for (size_t i = 0; i < it->size(); ++i) {
     const json& v = (*it)[i];
-    if (!v.is_string() || v.get_ref<const std::string&>().empty()) {
-      err.add(std::string(key) + "[" + std::to_string(i) + "]", "expected a non-empty string");
-      return false;
-    }
+    if (!v.is_string()) { stop = ListStop::type; break; }
+    if (has_control_separator(v.get_ref<const std::string&>())) { stop = ListStop::control; break; }
     dst.push_back(v.get<std::string>());
   }
-  return true;
+  check.list(err, key, dst, allow_empty, stop);
 }
 
 }  // namespace
-
-bool is_valid_code(std::string_view c) {
-  auto digits = [&](size_t from, size_t n) {
-    for (size_t i = from; i < from + n; ++i)
-      if (!std::isdigit(static_cast<unsigned char>(c[i]))) return false;
-    return true;
-  };
-  if (c.size() == 6) return digits(0, 4) && c[4] == '-' && digits(5, 1);
-  if (c.size() == 10) return digits(0, 4) && c[4] == '-' && digits(5, 1) && c[6] == '-' && digits(7, 3);
-  return false;
-}
-
-const Group* Catalog::group(std::string_view id) const {
-  for (const auto& g : groups)
-    if (g.id == id) return &g;
-  return nullptr;
-}
-
-const Profession* Catalog::by_code(std::string_view code) const {
-  for (const auto& p : professions)
-    if (p.code == code) return &p;
-  return nullptr;
-}
 
 std::vector<std::string> load_catalog(std::string_view text, Catalog& out) {
   std::vector<std::string> errors;
@@ -141,7 +104,7 @@ std::vector<std::string> load_catalog(std::string_view text, Catalog& out) {
   if (profs == doc.end() || !profs->is_array()) errors.push_back("data: field 'professions': missing or not an array");
   if (!errors.empty()) return errors;
 
-  std::set<std::string> group_ids;
+  CatalogCheck check(errors);
   for (size_t i = 0; i < groups->size(); ++i) {
     const json& g = (*groups)[i];
     Errors err{errors, "groups[" + std::to_string(i) + "]"};
@@ -150,17 +113,19 @@ std::vector<std::string> load_catalog(std::string_view text, Catalog& out) {
       continue;
     }
     Group group;
-    if (get_string(g, "id", group.id, err)) err.where = "group '" + group.id + "'";
-    get_string_list(g, "kk", group.kk, err, false);
-    get_string_list(g, "ru", group.ru, err, false);
+    if (get_string(g, "id", group.id, err)) check.group_id(err, group.id);
+    get_string_list(g, "kk", group.kk, err, check, false);
+    get_string_list(g, "ru", group.ru, err, check, false);
     auto un = g.find("unofficial");
-    if (un != g.end() && un->is_object()) get_string(*un, "en", group.en, err);
-    else err.add("unofficial", "missing or not an object");
-    if (!group.id.empty() && !group_ids.insert(group.id).second) err.add("id", "duplicate group id");
+    if (un != g.end() && un->is_object()) {
+      if (get_string(*un, "en", group.en, err)) check.text(err, "en", group.en);
+    } else {
+      err.add("unofficial", "missing or not an object");
+    }
+    check.group_duplicate(err, group.id);
     out.groups.push_back(std::move(group));
   }
 
-  std::set<std::string> codes;
   for (size_t i = 0; i < profs->size(); ++i) {
     const json& p = (*profs)[i];
     Errors err{errors, "professions[" + std::to_string(i) + "]"};
@@ -169,40 +134,31 @@ std::vector<std::string> load_catalog(std::string_view text, Catalog& out) {
       continue;
     }
     Profession prof;
-    if (get_string(p, "code", prof.code, err)) {
-      err.where = prof.code;
-      if (!is_valid_code(prof.code)) err.add("code", "malformed code '" + prof.code + "', expected ####-#-### or ####-#");
-      else if (!codes.insert(prof.code).second) err.add("code", "duplicate code");
-    }
+    if (get_string(p, "code", prof.code, err)) check.code(err, prof.code);
     auto pos = p.find("position");
     if (pos == p.end()) err.add("position", "missing");
     else if (!pos->is_number_integer()) err.add("position", std::string("expected an integer, got ") + type_name(*pos));
     else prof.position = pos->get<int>();
-    if (get_string(p, "group", prof.group, err) && !group_ids.count(prof.group))
-      err.add("group", "unknown group '" + prof.group + "'");
-    get_string(p, "kk", prof.kk, err);
-    get_string(p, "ru", prof.ru, err);
+    if (get_string(p, "group", prof.group, err)) check.group_ref(err, prof.group);
+    if (get_string(p, "kk", prof.kk, err)) check.text(err, "kk", prof.kk);
+    if (get_string(p, "ru", prof.ru, err)) check.text(err, "ru", prof.ru);
     auto un = p.find("unofficial");
     if (un == p.end() || !un->is_object()) {
       err.add("unofficial", "missing or not an object");
     } else {
-      get_string(*un, "en", prof.en, err);
+      if (get_string(*un, "en", prof.en, err)) check.text(err, "en", prof.en);
       auto al = un->find("aliases");
       if (al == un->end() || !al->is_object()) {
         err.add("unofficial.aliases", "missing or not an object");
       } else {
-        Errors aerr{errors, err.where};
-        get_string_list(*al, "ru", prof.aliases_ru, aerr, true);
-        get_string_list(*al, "kk", prof.aliases_kk, aerr, true);
-        get_string_list(*al, "en", prof.aliases_en, aerr, true);
+        get_string_list(*al, "ru", prof.aliases_ru, err, check, true);
+        get_string_list(*al, "kk", prof.aliases_kk, err, check, true);
+        get_string_list(*al, "en", prof.aliases_en, err, check, true);
       }
     }
     out.professions.push_back(std::move(prof));
   }
-  for (size_t i = 0; i < out.professions.size() && errors.empty(); ++i)
-    if (out.professions[i].position != static_cast<int>(i + 1))
-      errors.push_back(out.professions[i].code + ": field 'position': expected " + std::to_string(i + 1) +
-                       " (entries must be in official order), got " + std::to_string(out.professions[i].position));
+  check.positions(out);
   return errors;
 }
 

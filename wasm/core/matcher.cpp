@@ -124,11 +124,9 @@ const std::string& Matcher::field_text(const Field& f) const {
   }
 }
 
-std::vector<std::string> Matcher::load(std::string_view json_text) {
-  auto errors = load_catalog(json_text, catalog_);
-  if (!errors.empty()) catalog_ = Catalog{};
+void Matcher::load(Catalog&& c) {
+  catalog_ = std::move(c);
   build_index();
-  return errors;
 }
 
 void Matcher::build_index() {

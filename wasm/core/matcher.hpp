@@ -17,8 +17,12 @@ constexpr size_t MAX_QUERY_UTF16 = 256;
 
 class Matcher {
  public:
-  // Loads the data JSON and builds the index; returns problems (empty = ready).
+  // Loads the data JSON (nlohmann, native tools; matcher_json.cpp) and builds the index; returns
+  // problems (empty = ready; on problems the matcher is empty but usable).
   std::vector<std::string> load(std::string_view json_text);
+  // Builds the index over a checked catalog (load_catalog / load_packed_catalog returned no problems).
+  void load(const Catalog& c) { load(Catalog(c)); }
+  void load(Catalog&& c);
   // Search result as a JSON document (contract in wasm/core/README.md):
   // {"verdict","rewrite","truncated","results":[{code,score,match,highlights,alias}]}.
   std::string search_json(std::string_view query, int limit) const;

@@ -1,0 +1,205 @@
+// The value checks of the data (shared by both loaders) and the packed loader the wasm uses.
+// No JSON parser here: the browser parses JSON itself (web/kzprof.mjs), the native tools use catalog.cpp.
+#include <algorithm>
+#include <cctype>
+
+#include "catalog.hpp"
+
+namespace kzprof {
+
+bool is_valid_code(std::string_view c) {
+  auto digits = [&](size_t from, size_t n) {
+    for (size_t i = from; i < from + n; ++i)
+      if (!std::isdigit(static_cast<unsigned char>(c[i]))) return false;
+    return true;
+  };
+  if (c.size() == 6) return digits(0, 4) && c[4] == '-' && digits(5, 1);
+  if (c.size() == 10) return digits(0, 4) && c[4] == '-' && digits(5, 1) && c[6] == '-' && digits(7, 3);
+  return false;
+}
+
+const Group* Catalog::group(std::string_view id) const {
+  for (const auto& g : groups)
+    if (g.id == id) return &g;
+  return nullptr;
+}
+
+const Profession* Catalog::by_code(std::string_view code) const {
+  for (const auto& p : professions)
+    if (p.code == code) return &p;
+  return nullptr;
+}
+
+bool has_control_separator(std::string_view s) {
+  for (char c : s)
+    if (c >= 0x1C && c <= 0x1F) return true;
+  return false;
+}
+
+using ListStop = CatalogCheck::ListStop;
+
+namespace {
+const char* const CONTROL_MSG = "contains a control character (U+001C..U+001F)";
+}
+
+// ---- value checks
+
+bool CatalogCheck::text(CatalogErrors& err, const char* key, const std::string& v) {
+  if (v.find_first_not_of(" \t\r\n") == std::string::npos) {
+    err.add(key, "empty");
+    return false;
+  }
+  if (has_control_separator(v)) {
+    err.add(key, CONTROL_MSG);
+    return false;
+  }
+  return true;
+}
+
+bool CatalogCheck::list(CatalogErrors& err, const char* key, const std::vector<std::string>& items, bool allow_empty,
+                        ListStop stop) {
+  if (!allow_empty && items.empty() && stop == ListStop::none) {
+    err.add(key, "empty array");
+    return false;
+  }
+  for (size_t i = 0; i < items.size(); ++i)
+    if (items[i].empty()) {
+      err.add(std::string(key) + "[" + std::to_string(i) + "]", "expected a non-empty string");
+      return false;
+    }
+  if (stop == ListStop::none) return true;
+  err.add(std::string(key) + "[" + std::to_string(items.size()) + "]",
+          stop == ListStop::type ? "expected a non-empty string" : CONTROL_MSG);
+  return false;
+}
+
+void CatalogCheck::group_id(CatalogErrors& err, const std::string& id) {
+  if (text(err, "id", id)) err.where = "group '" + id + "'";
+}
+
+void CatalogCheck::group_duplicate(CatalogErrors& err, const std::string& id) {
+  if (!id.empty() && !group_ids_.insert(id).second) err.add("id", "duplicate group id");
+}
+
+void CatalogCheck::code(CatalogErrors& err, const std::string& code) {
+  if (!text(err, "code", code)) return;
+  err.where = code;
+  if (!is_valid_code(code)) err.add("code", "malformed code '" + code + "', expected ####-#-### or ####-#");
+  else if (!codes_.insert(code).second) err.add("code", "duplicate code");
+}
+
+void CatalogCheck::group_ref(CatalogErrors& err, const std::string& group) {
+  if (text(err, "group", group) && !group_ids_.count(group)) err.add("group", "unknown group '" + group + "'");
+}
+
+void CatalogCheck::positions(const Catalog& c) {
+  for (size_t i = 0; i < c.professions.size() && out_.empty(); ++i)
+    if (c.professions[i].position != static_cast<int>(i + 1))
+      out_.push_back(c.professions[i].code + ": field 'position': expected " + std::to_string(i + 1) +
+                     " (entries must be in official order), got " + std::to_string(c.professions[i].position));
+}
+
+// ---- the packed loader
+
+namespace {
+
+struct Reader {
+  std::string_view s;
+  size_t at = 0;
+  bool bad = false;
+  bool done() const { return at >= s.size(); }
+  std::string_view next() {
+    if (at > s.size()) { bad = true; return {}; }
+    size_t e = s.find('\x1f', at);
+    if (e == std::string_view::npos) e = s.size();
+    std::string_view f = s.substr(at, e - at);
+    at = e + 1;
+    return f;
+  }
+};
+
+// A field: its value, or (after "\x1d") the message JavaScript found, reported here in document order.
+bool field(Reader& r, std::vector<std::string>& errors, std::string& dst) {
+  std::string_view f = r.next();
+  if (!f.empty() && f[0] == '\x1d') {
+    if (f.size() > 1) errors.emplace_back(f.substr(1));
+    return false;
+  }
+  dst.assign(f.data(), f.size());
+  return true;
+}
+
+void list(Reader& r, std::vector<std::string>& errors, CatalogCheck& check, CatalogErrors& err, const char* key,
+          std::vector<std::string>& dst, bool allow_empty) {
+  std::string count;
+  if (!field(r, errors, count)) return;
+  size_t n = 0, i = 0;
+  while (i < count.size() && count[i] >= '0' && count[i] <= '9' && n < (size_t(1) << 24)) n = n * 10 + size_t(count[i++] - '0');
+  const ListStop stop = i < count.size() && count[i] == '!'   ? ListStop::type
+                        : i < count.size() && count[i] == '^' ? ListStop::control
+                                                              : ListStop::none;
+  dst.reserve(std::min(n, r.s.size() - std::min(r.at, r.s.size())));
+  for (size_t k = 0; k < n && !r.bad; ++k) {
+    std::string_view f = r.next();
+    dst.emplace_back(f.data(), f.size());
+  }
+  check.list(err, key, dst, allow_empty, stop);
+}
+
+}  // namespace
+
+std::vector<std::string> load_packed_catalog(std::string_view packed, Catalog& out) {
+  std::vector<std::string> errors;
+  out = Catalog{};
+  CatalogCheck check(errors);
+  Reader r{packed};
+  size_t gi = 0, pi = 0;
+  while (!r.done() && !r.bad) {
+    std::string_view tag = r.next();
+    if (tag.size() != 2 || tag[0] != '\x1e') { r.bad = true; break; }
+    if (tag[1] == 'g' || tag[1] == 'p') {  // an entry that is not an object: its message only
+      ++(tag[1] == 'g' ? gi : pi);
+      errors.emplace_back(r.next());
+      continue;
+    }
+    if (tag[1] == 'G') {
+      CatalogErrors err{errors, "groups[" + std::to_string(gi++) + "]"};
+      Group g;
+      if (field(r, errors, g.id)) check.group_id(err, g.id);
+      list(r, errors, check, err, "kk", g.kk, false);
+      list(r, errors, check, err, "ru", g.ru, false);
+      if (field(r, errors, g.en)) check.text(err, "en", g.en);
+      check.group_duplicate(err, g.id);
+      out.groups.push_back(std::move(g));
+    } else if (tag[1] == 'P') {
+      CatalogErrors err{errors, "professions[" + std::to_string(pi++) + "]"};
+      Profession p;
+      if (field(r, errors, p.code)) check.code(err, p.code);
+      std::string pos;
+      if (field(r, errors, pos)) {
+        long v = 0;
+        size_t i = pos[0] == '-' ? 1 : 0;
+        for (; i < pos.size() && pos[i] >= '0' && pos[i] <= '9'; ++i) v = v > 1000000000 ? v : v * 10 + (pos[i] - '0');
+        p.position = int(pos[0] == '-' ? -v : v);
+      }
+      if (field(r, errors, p.group)) check.group_ref(err, p.group);
+      if (field(r, errors, p.kk)) check.text(err, "kk", p.kk);
+      if (field(r, errors, p.ru)) check.text(err, "ru", p.ru);
+      if (field(r, errors, p.en)) check.text(err, "en", p.en);
+      list(r, errors, check, err, "ru", p.aliases_ru, true);
+      list(r, errors, check, err, "kk", p.aliases_kk, true);
+      list(r, errors, check, err, "en", p.aliases_en, true);
+      out.professions.push_back(std::move(p));
+    } else {
+      r.bad = true;
+    }
+  }
+  if (r.bad) {
+    errors.push_back("data: the packed catalog is malformed (internal error of kzprof.mjs)");
+    return errors;
+  }
+  check.positions(out);
+  return errors;
+}
+
+}  // namespace kzprof
