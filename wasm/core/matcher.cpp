@@ -133,22 +133,35 @@ void Matcher::build_index() {
   words_.clear(); fields_.clear(); toks_.clear(); posts_.clear(); post_off_.clear();
   entry_field_.clear(); code_digits_.clear();
   std::unordered_map<U32, uint32_t> intern;
+  Tokens tk;
+  U32 key;
+  std::vector<uint16_t> grp;
+  std::vector<uint8_t> sig;
+  size_t ntoks = 0;
+  for (const Profession& p : catalog_.professions)
+    ntoks += 3 * 4 + 4 * (p.aliases_ru.size() + p.aliases_kk.size() + p.aliases_en.size());
+  toks_.reserve(ntoks);
+  fields_.reserve(3 * catalog_.professions.size());
+  entry_field_.reserve(catalog_.professions.size());
+  code_digits_.reserve(catalog_.professions.size());
+  intern.reserve(1024 + catalog_.professions.size() / 4);
   auto add_field = [&](uint32_t entry, uint8_t kind, uint16_t alias, const std::string& s) {
-    std::vector<Token> tk = text::tokenize(s);
-    if (tk.size() > 65535) tk.resize(65535);
-    Field f{entry, kind, alias, uint32_t(toks_.size()), uint16_t(tk.size()), 0, 0};
+    text::tokenize(s, tk);
+    size_t n = std::min<size_t>(tk.size(), 65535);
+    Field f{entry, kind, alias, uint32_t(toks_.size()), uint16_t(n), 0, 0};
     bool ru = kind == FK_RU || kind == FK_ALIAS_RU;
-    size_t n = tk.size();
-    std::vector<uint16_t> grp(n);
-    std::vector<uint8_t> sig(n);
+    grp.assign(n, 0);
+    sig.assign(n, 0);
     int g = -1;
     for (size_t i = 0; i < n; ++i) {
-      if (i == 0 || !tk[i].joined) ++g;
+      if (i == 0 || !tk.toks[i].joined) ++g;
       grp[i] = uint16_t(std::min(g, 63));
-      sig[i] = !tk[i].paren && (tk[i].caps || !stem::is_stop(tk[i].key));
+      key.assign(tk.key(i));
+      sig[i] = !tk.toks[i].paren && (tk.toks[i].caps || !stem::is_stop(key));
       if (sig[i]) f.sigmask |= uint64_t(1) << grp[i];
     }
     f.groups = uint16_t(popcount64(f.sigmask));
+    auto adjective = [&](size_t i) { key.assign(tk.key(i)); return ru_adjective(key); };
     // Head group: Russian — the first group not starting with an adjective; Kazakh/English — the last.
     int head = -1;
     for (size_t i = 0; i < n; ++i) {
@@ -157,7 +170,7 @@ void Matcher::build_index() {
       bool first_of_group = true;
       for (size_t j = i; j-- > 0 && grp[j] == grp[i];)
         if (sig[j]) first_of_group = false;
-      if (first_of_group && !ru_adjective(tk[i].key)) { head = grp[i]; break; }
+      if (first_of_group && !adjective(i)) { head = grp[i]; break; }
     }
     if (head < 0)
       for (size_t i = 0; i < n; ++i)
@@ -167,16 +180,17 @@ void Matcher::build_index() {
     for (size_t i = 0; i < n; ++i)
       if (sig[i] && grp[i] == head) {
         spec = long(i);
-        if (!ru_adjective(tk[i].key)) spec_noun = long(i);
+        if (ru && !adjective(i)) spec_noun = long(i);
       }
     if (ru && spec_noun >= 0) spec = spec_noun;
     for (size_t i = 0; i < n; ++i) {
-      auto it = intern.find(tk[i].key);
+      key.assign(tk.key(i));
+      auto it = intern.find(key);
       uint32_t w;
       if (it == intern.end()) {
         w = uint32_t(words_.size());
-        intern.emplace(tk[i].key, w);
-        words_.push_back(Word{std::move(tk[i].key), {}, {}, {}});
+        intern.emplace(key, w);
+        words_.push_back(Word{key, {}, {}, {}});
       } else {
         w = it->second;
       }
@@ -551,14 +565,15 @@ namespace {
 void spans_json(std::string& o, const std::string& s, std::vector<std::pair<uint16_t, std::pair<uint8_t, uint8_t>>> marks) {
   std::vector<std::pair<uint32_t, uint32_t>> sp;
   if (!marks.empty()) {
-    std::vector<Token> tk = text::tokenize(s);
+    static thread_local Tokens tk;
+    text::tokenize(s, tk);
     for (auto& m : marks) {
       if (m.first >= tk.size()) continue;
-      const Token& t = tk[m.first];
+      const Tokens::Ref& t = tk.toks[m.first];
       size_t a = m.second.first, b = m.second.second;
-      if (b > t.key.size()) b = t.key.size();
+      if (b > t.n) b = t.n;
       if (a >= b) continue;
-      sp.emplace_back(t.b[a], t.e[b - 1]);
+      sp.emplace_back(tk.b[t.at + a], tk.e[t.at + b - 1]);
     }
   }
   std::sort(sp.begin(), sp.end());

@@ -177,6 +177,7 @@ bool is_stop(const U32& w) {
       U"жониндеги", U"жане", U"мен", U"бен", U"пен", U"ушин", U"немесе",
       // English
       U"of", U"and", U"in", U"for", U"the", U"a", U"an", U"or", U"to", U"at", U"on", U"with", nullptr};
+  if (w.size() > 9) return false;
   for (const char32_t* const* s = STOP; *s; ++s)
     if (w == *s) return true;
   return false;

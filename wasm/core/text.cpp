@@ -44,7 +44,12 @@ char32_t fold(char32_t c) {
 
 U32 decode(std::string_view s) {
   U32 out;
-  out.reserve(s.size());
+  decode_into(s, out);
+  return out;
+}
+
+void decode_into(std::string_view s, U32& out) {
+  out.reserve(out.size() + s.size());
   size_t i = 0, n = s.size();
   while (i < n) {
     unsigned char c = static_cast<unsigned char>(s[i]);
@@ -67,7 +72,6 @@ U32 decode(std::string_view s) {
     out.push_back(cp);
     i += len;
   }
-  return out;
 }
 
 void append_utf8(std::string& o, char32_t c) {
@@ -134,28 +138,34 @@ char32_t cyr_to_lat(char32_t c) {
 
 struct Unit { char32_t c; uint32_t b, e; };
 
-void finish(Token& t, std::vector<Token>& out) {
-  if (t.key.empty()) return;
-  while (!t.key.empty() && t.key.back() == '\'') { t.key.pop_back(); t.b.pop_back(); t.e.pop_back(); }
-  if (t.key.empty()) return;
+// Closes the token that starts at out.keys[at]: trailing apostrophes go, look-alikes are repaired, letters folded.
+void finish(Tokens& out, uint32_t at, bool joined, bool paren) {
+  while (out.keys.size() > at && out.keys.back() == '\'') { out.keys.pop_back(); out.b.pop_back(); out.e.pop_back(); }
+  if (out.keys.size() == at) return;
   int cyr = 0, lat = 0, up = 0;
-  for (char32_t c : t.key) cyr += is_cyrillic(c), lat += is_latin(c), up += lower(c) != c;
-  t.caps = up >= 2 && up == cyr + lat;
-  for (char32_t& c : t.key) {
+  for (size_t i = at; i < out.keys.size(); ++i) {
+    char32_t c = out.keys[i];
+    cyr += is_cyrillic(c), lat += is_latin(c), up += lower(c) != c;
+  }
+  for (size_t i = at; i < out.keys.size(); ++i) {
+    char32_t& c = out.keys[i];
     if (cyr && lat && cyr >= lat && is_latin(c)) { char32_t m = lat_to_cyr(c); if (m) c = m; }
     else if (cyr && lat && lat > cyr && is_cyrillic(c)) { char32_t m = cyr_to_lat(c); if (m) c = m; }
     c = fold(c);
   }
-  out.push_back(std::move(t));
+  out.toks.push_back(Tokens::Ref{at, uint32_t(out.keys.size() - at), joined, paren, up >= 2 && up == cyr + lat});
 }
 
 }  // namespace
 
-std::vector<Token> tokenize(std::string_view s, bool* ends_with_break) {
+void tokenize(std::string_view s, Tokens& out, bool* ends_with_break) {
+  out.keys.clear(); out.b.clear(); out.e.clear(); out.toks.clear();
   // 1. decode with UTF-16 positions; repair NFD й/ё, drop other combining marks and invisible joiners.
-  U32 raw = decode(s);
-  std::vector<Unit> u;
-  u.reserve(raw.size());
+  static thread_local U32 raw;
+  static thread_local std::vector<Unit> u;
+  raw.clear();
+  u.clear();
+  decode_into(s, raw);
   uint32_t pos = 0;
   for (char32_t c : raw) {
     uint32_t w = c >= 0x10000 ? 2 : 1;
@@ -171,36 +181,52 @@ std::vector<Token> tokenize(std::string_view s, bool* ends_with_break) {
     pos += w;
   }
   // 2. split into words.
-  std::vector<Token> out;
-  Token cur;
+  bool in_word = false, joined = false, paren = false;
+  uint32_t at = 0;
   int depth = 0;
   int seps = 0;          // separators since the last word
   bool hyphen_sep = false;
   for (size_t i = 0; i < u.size(); ++i) {
     char32_t c = u[i].c;
     bool word_char = is_letter(c) || is_digit(c);
-    if (!word_char && is_apostrophe(c) && !cur.key.empty() && is_latin(cur.key.back()) && i + 1 < u.size() &&
-        is_latin(u[i + 1].c))
+    if (!word_char && is_apostrophe(c) && in_word && is_latin(out.keys.back()) && i + 1 < u.size() && is_latin(u[i + 1].c))
       word_char = true, c = '\'';
     if (word_char) {
-      if (cur.key.empty()) {
-        cur.joined = !out.empty() && seps == 1 && hyphen_sep;
-        cur.paren = depth > 0;
+      if (!in_word) {
+        in_word = true;
+        at = uint32_t(out.keys.size());
+        joined = !out.toks.empty() && seps == 1 && hyphen_sep;
+        paren = depth > 0;
       }
-      cur.key.push_back(c);
-      cur.b.push_back(u[i].b);
-      cur.e.push_back(u[i].e);
+      out.keys.push_back(c);
+      out.b.push_back(u[i].b);
+      out.e.push_back(u[i].e);
       continue;
     }
-    if (!cur.key.empty()) { finish(cur, out); cur = Token{}; seps = 0; hyphen_sep = false; }
+    if (in_word) { finish(out, at, joined, paren); in_word = false; seps = 0; hyphen_sep = false; }
     ++seps;
     hyphen_sep = is_hyphen(c);
     if (is_open(c)) ++depth;
     else if (is_close(c) && depth > 0) --depth;
   }
-  bool trailing = cur.key.empty() && !u.empty();
-  if (!cur.key.empty()) finish(cur, out);
+  bool trailing = !in_word && !u.empty();
+  if (in_word) finish(out, at, joined, paren);
   if (ends_with_break) *ends_with_break = trailing;
+}
+
+std::vector<Token> tokenize(std::string_view s, bool* ends_with_break) {
+  static thread_local Tokens t;
+  tokenize(s, t, ends_with_break);
+  std::vector<Token> out(t.size());
+  for (size_t i = 0; i < t.size(); ++i) {
+    const Tokens::Ref& r = t.toks[i];
+    out[i].key.assign(t.keys, r.at, r.n);
+    out[i].b.assign(t.b.begin() + r.at, t.b.begin() + r.at + r.n);
+    out[i].e.assign(t.e.begin() + r.at, t.e.begin() + r.at + r.n);
+    out[i].joined = r.joined;
+    out[i].paren = r.paren;
+    out[i].caps = r.caps;
+  }
   return out;
 }
 

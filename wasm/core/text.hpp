@@ -20,6 +20,16 @@ struct Token {
   bool caps = false;           // written in capitals, 2+ letters ("ПО", "ИТ"): an abbreviation, never a stop word
 };
 
+// Tokens of one string in flat buffers (no allocation per token; reuse one Tokens object).
+struct Tokens {
+  struct Ref { uint32_t at, n; bool joined, paren, caps; };  // key letters keys[at, at+n)
+  U32 keys;                      // all folded keys, back to back
+  std::vector<uint32_t> b, e;    // per letter of `keys`: UTF-16 units [b, e) of the source
+  std::vector<Ref> toks;
+  size_t size() const { return toks.size(); }
+  std::u32string_view key(size_t i) const { return std::u32string_view(keys).substr(toks[i].at, toks[i].n); }
+};
+
 namespace text {
 
 bool is_cyrillic(char32_t c);
@@ -30,6 +40,7 @@ char32_t lower(char32_t c);
 char32_t fold(char32_t c);  // lower + ё→е + Kazakh folding
 
 U32 decode(std::string_view utf8);  // raw code points, invalid bytes -> U+FFFD
+void decode_into(std::string_view utf8, U32& out);  // appends
 void append_utf8(std::string& out, char32_t c);
 std::string to_utf8(const U32& s);
 
@@ -38,6 +49,8 @@ std::string cap_utf16(std::string_view s, size_t max_units, bool* truncated);
 
 // Words of `s`. *ends_with_break (optional) is set when a separator follows the last word.
 std::vector<Token> tokenize(std::string_view s, bool* ends_with_break = nullptr);
+// The same words into reusable flat buffers (out is cleared first).
+void tokenize(std::string_view s, Tokens& out, bool* ends_with_break = nullptr);
 
 // The lossy transliteration skeleton of a folded word: й/ы/і→и, э→е, щ→ш, ъ/ь dropped, doubled
 // letters collapsed. Russian in Latin letters, once transliterated, lands on the same skeleton.
