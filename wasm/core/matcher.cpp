@@ -427,7 +427,7 @@ void Matcher::evaluate(const std::string& reading, bool skeleton, bool rewrite, 
   ev.hits.clear(); ev.aggs.clear(); ev.res.clear();
   ev.tier = 0; ev.top = -1;
   if (!nq) return;
-  std::vector<Cand> cands;
+  static thread_local std::vector<Cand> cands;  // scratch, reused across queries
   for (size_t qi = 0; qi < nq; ++qi) {
     bool last = use[qi] + 1 == toks.size() && !trailing;
     candidates(toks[use[qi]].key, last, skeleton, cands);
@@ -450,7 +450,7 @@ void Matcher::evaluate(const std::string& reading, bool skeleton, bool rewrite, 
     if (a.matched != b.matched) return a.matched > b.matched;
     return a.fscore > b.fscore;
   };
-  std::vector<uint8_t> tok_hit;
+  static thread_local std::vector<uint8_t> tok_hit;
   for (size_t s = 0; s < ev.hits.size();) {
     size_t e = s;
     const uint32_t fid = ev.hits[s].field;
