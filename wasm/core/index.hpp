@@ -52,11 +52,15 @@ template <class F>
 Space::GramStats Space::scan_grams(const U32& q, F&& f) const {
   GramStats st;
   if (gram_keys_.empty() || q.size() < 2) return st;
-  std::vector<uint64_t> gs;
+  // Scratch reused across calls (all/inner are zero again after every call). Not reentrant: f must
+  // not call scan_grams.
+  static thread_local std::vector<uint64_t> gs;
+  static thread_local std::vector<uint8_t> all, inner;
+  static thread_local std::vector<uint32_t> touched;
   grams_of(q, gs);
   const uint64_t start_mark = 1;  // '^' is encoded as code point 1
-  std::vector<uint8_t> all(keys_.size(), 0), inner(keys_.size(), 0);
-  std::vector<uint32_t> touched;
+  if (all.size() < keys_.size()) all.resize(keys_.size()), inner.resize(keys_.size());
+  touched.clear();
   for (uint64_t g : gs) {
     bool is_start = (g >> 42) == start_mark;
     ++st.all;
@@ -69,7 +73,11 @@ Space::GramStats Space::scan_grams(const U32& q, F&& f) const {
       if (!is_start && inner[*b] < 255) ++inner[*b];
     }
   }
-  for (uint32_t k : touched) f(size_t(k), int(all[k]), int(inner[k]), st);
+  for (uint32_t k : touched) {
+    const int a = all[k], i = inner[k];
+    all[k] = inner[k] = 0;
+    f(size_t(k), a, i, st);
+  }
   return st;
 }
 

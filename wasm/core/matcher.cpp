@@ -67,7 +67,7 @@ bool ru_adjective(const U32& w) {
   return false;
 }
 
-bool all_digits(const U32& w) {
+bool all_digits(std::u32string_view w) {
   for (char32_t c : w)
     if (!text::is_digit(c)) return false;
   return !w.empty();
@@ -110,6 +110,20 @@ struct Matcher::Eval {
   const char* kind = nullptr;  // rewrite kind, nullptr for the query as typed
 };
 
+namespace {
+// Result order: score descending, then official order (entries are unique in a result list).
+bool res_before(const Matcher::Res& a, const Matcher::Res& b) {
+  return a.score != b.score ? a.score > b.score : a.entry < b.entry;
+}
+// tier and top of the best result; the list itself is ordered only at the end (top `limit`, rank()).
+void set_top(Matcher::Eval& ev) {
+  if (ev.res.empty()) { ev.tier = 0; ev.top = -1; return; }
+  const Matcher::Res& r = *std::min_element(ev.res.begin(), ev.res.end(), res_before);
+  ev.tier = r.listed ? 2 : 1;
+  ev.top = r.score;
+}
+}  // namespace
+
 // ------------------------------------------------------------------------------------------------ index
 
 const std::string& Matcher::field_text(const Field& f) const {
@@ -132,6 +146,7 @@ void Matcher::load(Catalog&& c) {
 void Matcher::build_index() {
   words_.clear(); fields_.clear(); toks_.clear(); posts_.clear(); post_off_.clear();
   entry_field_.clear(); code_digits_.clear();
+  hl_first_.clear(); hl_tok_.clear(); hl_be_.clear();
   std::unordered_map<U32, uint32_t> intern;
   Tokens tk;
   U32 key;
@@ -156,8 +171,7 @@ void Matcher::build_index() {
     for (size_t i = 0; i < n; ++i) {
       if (i == 0 || !tk.toks[i].joined) ++g;
       grp[i] = uint16_t(std::min(g, 63));
-      key.assign(tk.key(i));
-      sig[i] = !tk.toks[i].paren && (tk.toks[i].caps || !stem::is_stop(key));
+      sig[i] = !tk.toks[i].paren && (tk.toks[i].caps || !stem::is_stop(tk.key(i)));
       if (sig[i]) f.sigmask |= uint64_t(1) << grp[i];
     }
     f.groups = uint16_t(popcount64(f.sigmask));
@@ -302,8 +316,9 @@ void Matcher::candidates(const U32& key, bool last, bool skeleton, std::vector<C
   }
   // morphology
   const bool cyr = text::has_cyrillic(key), lat = !cyr && text::all_latin(key);
-  U32 rs;
-  if (cyr) {
+  static thread_local U32 rs;  // stems only ever shorten a word, and are used from 3 letters on
+  rs.clear();
+  if (cyr && n >= 3) {
     rs = stem::russian(key);
     U32 ks = stem::kazakh(key);
     for (int s = 0; s < 2; ++s) {
@@ -313,7 +328,7 @@ void Matcher::candidates(const U32& key, bool last, bool skeleton, std::vector<C
       long i = sp.find(st);
       if (i >= 0) add_vals(sp, size_t(i), Q_MORPH, K_MORPH, true, 0, FULL);
     }
-  } else if (lat) {
+  } else if (lat && n >= 3) {
     U32 es = stem::english(key);
     long i = es.size() >= 3 ? en_.find(es) : -1;
     if (i >= 0) add_vals(en_, size_t(i), Q_MORPH, K_MORPH, true, 0, FULL);
@@ -410,39 +425,40 @@ void Matcher::candidates(const U32& key, bool last, bool skeleton, std::vector<C
 
 void Matcher::evaluate(const std::string& reading, bool skeleton, bool rewrite, Eval& ev) const {
   bool trailing = false;
-  std::vector<Token> toks = text::tokenize(reading, &trailing);
+  static thread_local Tokens toks;  // scratch, reused across queries
+  static thread_local U32 qkey;
+  text::tokenize(reading, toks, &trailing);
   // Query words; stop words are optional: they only add to the score when they meet a significant
   // title word (the abbreviation «ПО», or the last word typed so far: "врач-о").
-  std::vector<size_t> use;
+  size_t use[MAX_QWORDS];
+  size_t nuse = 0;
   bool opt[MAX_QWORDS] = {};
   size_t required = 0;
   for (size_t i = 0; i < toks.size(); ++i)
-    if (!all_digits(toks[i].key) && !(stem::is_stop(toks[i].key) && !toks[i].caps)) ++required;
-  for (size_t i = 0; i < toks.size() && use.size() < MAX_QWORDS; ++i) {
-    if (all_digits(toks[i].key)) continue;
-    opt[use.size()] = required > 0 && stem::is_stop(toks[i].key) && !toks[i].caps;
-    use.push_back(i);
+    if (!all_digits(toks.key(i)) && !(stem::is_stop(toks.key(i)) && !toks.toks[i].caps)) ++required;
+  for (size_t i = 0; i < toks.size() && nuse < MAX_QWORDS; ++i) {
+    if (all_digits(toks.key(i))) continue;
+    opt[nuse] = required > 0 && stem::is_stop(toks.key(i)) && !toks.toks[i].caps;
+    use[nuse++] = i;
   }
-  const size_t nq = use.size();
+  const size_t nq = nuse;
   ev.hits.clear(); ev.aggs.clear(); ev.res.clear();
   ev.tier = 0; ev.top = -1;
   if (!nq) return;
   static thread_local std::vector<Cand> cands;  // scratch, reused across queries
   for (size_t qi = 0; qi < nq; ++qi) {
     bool last = use[qi] + 1 == toks.size() && !trailing;
-    candidates(toks[use[qi]].key, last, skeleton, cands);
+    qkey.assign(toks.key(use[qi]));
+    candidates(qkey, last, skeleton, cands);
     size_t weak = 0;
     for (const Cand& c : cands)
       for (uint32_t p = post_off_[c.word]; p < post_off_[c.word + 1]; ++p)
         if (c.q > Q_PREFIX_SHORT || ++weak <= WEAK_HITS_CAP)
-        ev.hits.push_back(Hit{posts_[p].field, posts_[p].pos, uint8_t(qi), c.kind, c.q, c.conf, c.a, c.b});
+        ev.hits.push_back(Hit{Hit::make_key(posts_[p].field, uint8_t(qi), c.q, posts_[p].pos), c.kind, c.q, c.conf, c.a, c.b});
   }
-  std::sort(ev.hits.begin(), ev.hits.end(), [](const Hit& x, const Hit& y) {
-    if (x.field != y.field) return x.field < y.field;
-    if (x.qi != y.qi) return x.qi < y.qi;
-    if (x.q != y.q) return x.q > y.q;
-    return x.pos < y.pos;
-  });
+  // (field, query word, quality desc, position): one key compare. For one query word a field position
+  // holds one word, which has one candidate, so no two hits compare equal.
+  std::sort(ev.hits.begin(), ev.hits.end(), [](const Hit& x, const Hit& y) { return x.key < y.key; });
   Res cur{};
   bool have = false;
   auto better = [](const Res& a, const Res& b) {
@@ -453,8 +469,8 @@ void Matcher::evaluate(const std::string& reading, bool skeleton, bool rewrite, 
   static thread_local std::vector<uint8_t> tok_hit;
   for (size_t s = 0; s < ev.hits.size();) {
     size_t e = s;
-    const uint32_t fid = ev.hits[s].field;
-    while (e < ev.hits.size() && ev.hits[e].field == fid) ++e;
+    const uint32_t fid = ev.hits[s].field();
+    while (e < ev.hits.size() && ev.hits[e].field() == fid) ++e;
     ev.aggs.push_back(Eval::Agg{fid, uint32_t(s), uint32_t(e)});
     const Field& F = fields_[fid];
     int sum = 0, matched = 0;
@@ -466,27 +482,29 @@ void Matcher::evaluate(const std::string& reading, bool skeleton, bool rewrite, 
     tok_hit.assign(F.ntok, 0);
     for (size_t h = s; h < e; ++h) {
       const Hit& x = ev.hits[h];
-      if (opt[x.qi]) {
-        const Tok& t = toks_[F.tok + x.pos];
+      const uint8_t xqi = x.qi();
+      const uint16_t xpos = x.pos();
+      if (opt[xqi]) {
+        const Tok& t = toks_[F.tok + xpos];
         if (!(t.flags & F_SIG)) continue;
-        if (!seen[x.qi]) seen[x.qi] = true, sum += x.q / 2;
-        if (x.conf && x.kind == K_WORD) tok_hit[x.pos] = 1, touched |= uint64_t(1) << t.group;
+        if (!seen[xqi]) seen[xqi] = true, sum += x.q / 2;
+        if (x.conf && x.kind == K_WORD) tok_hit[xpos] = 1, touched |= uint64_t(1) << t.group;
         continue;
       }
-      if (!seen[x.qi]) {
-        seen[x.qi] = true;
+      if (!seen[xqi]) {
+        seen[xqi] = true;
         sum += x.q;
         ++matched;
         weakest = std::max(weakest, x.kind);
         if (x.kind != K_WORD) all_word = false;
       }
       if (x.conf) {
-        conf[x.qi] = true;
-        const Tok& t = toks_[F.tok + x.pos];
+        conf[xqi] = true;
+        const Tok& t = toks_[F.tok + xpos];
         touched |= uint64_t(1) << t.group;
         if (t.flags & F_HEAD) head = true;
         if (words_[t.word].df <= rare_df_) specific = true;
-        tok_hit[x.pos] = 1;
+        tok_hit[xpos] = 1;
       }
     }
     if (!matched) { s = e; continue; }
@@ -511,22 +529,19 @@ void Matcher::evaluate(const std::string& reading, bool skeleton, bool rewrite, 
   if (have) ev.res.push_back(cur);
   for (Res& r : ev.res)
     r.score = (r.listed ? LISTED_WEIGHT : 0) + WORD_WEIGHT * r.matched + std::max(0, std::min(999, r.fscore));
-  std::sort(ev.res.begin(), ev.res.end(), [](const Res& a, const Res& b) {
-    return a.score != b.score ? a.score > b.score : a.entry < b.entry;
-  });
-  ev.tier = ev.res.empty() ? 0 : ev.res[0].listed ? 2 : 1;
-  ev.top = ev.res.empty() ? -1 : ev.res[0].score;
+  set_top(ev);
 }
 
 // Codes: "2512-1-007", "25121007", "2512 1 007", "2512.1.007"; a prefix lists its group in official order.
 bool Matcher::evaluate_code(const std::string& reading, Eval& ev) const {
-  std::vector<Token> toks = text::tokenize(reading);
-  if (toks.empty()) return false;
+  static thread_local Tokens toks;
+  text::tokenize(reading, toks);
+  if (!toks.size()) return false;
   std::string d;
   bool words = false;
-  for (const Token& t : toks) {
-    if (!all_digits(t.key)) { words = true; continue; }
-    for (char32_t c : t.key) d.push_back(char(c));
+  for (size_t i = 0; i < toks.size(); ++i) {
+    if (!all_digits(toks.key(i))) { words = true; continue; }
+    for (char32_t c : toks.key(i)) d.push_back(char(c));
   }
   // "код 2512-1-007": with words around, a code of 4+ digits is still read as a code if it matches.
   if (d.empty() || (words && d.size() < 4)) return false;
@@ -549,11 +564,7 @@ bool Matcher::evaluate_code(const std::string& reading, Eval& ev) const {
   }
   if (words && ev.res.empty()) return false;
   for (Res& r : ev.res) r.score = (r.listed ? LISTED_WEIGHT : 0) + WORD_WEIGHT * r.matched + std::max(0, r.fscore);
-  std::sort(ev.res.begin(), ev.res.end(), [](const Res& a, const Res& b) {
-    return a.score != b.score ? a.score > b.score : a.entry < b.entry;
-  });
-  ev.tier = ev.res.empty() ? 0 : ev.res[0].listed ? 2 : 1;
-  ev.top = ev.res.empty() ? -1 : ev.res[0].score;
+  set_top(ev);
   return true;
 }
 
@@ -561,19 +572,47 @@ bool Matcher::evaluate_code(const std::string& reading, Eval& ev) const {
 
 namespace {
 
-// Highlight spans [start,end) in UTF-16 units of `s` for (token position, letter range) pairs.
-void spans_json(std::string& o, const std::string& s, std::vector<std::pair<uint16_t, std::pair<uint8_t, uint8_t>>> marks) {
-  std::vector<std::pair<uint32_t, uint32_t>> sp;
+void append_uint(std::string& o, uint32_t v) {
+  char buf[10];
+  int n = 0;
+  do buf[n++] = char('0' + v % 10), v /= 10; while (v);
+  while (n) o.push_back(buf[--n]);
+}
+
+using Marks = std::vector<std::pair<uint16_t, std::pair<uint8_t, uint8_t>>>;  // (token position, letters [a, b))
+
+}  // namespace
+
+// Highlight spans [start,end) in UTF-16 units of field `fid` (text `s`) for (token position, letter range)
+// pairs. The field's token -> UTF-16 map is made by tokenizing it once and kept (hl_*).
+void Matcher::spans_json(std::string& o, uint32_t fid, const std::string& s, const Marks& marks) const {
+  static thread_local std::vector<std::pair<uint32_t, uint32_t>> sp;
+  sp.clear();
   if (!marks.empty()) {
-    static thread_local Tokens tk;
-    text::tokenize(s, tk);
+    if (hl_first_.size() != fields_.size() || hl_be_.size() > HL_CACHE_LETTERS) {
+      hl_first_.assign(fields_.size(), 0);
+      hl_tok_.clear();
+      hl_be_.clear();
+    }
+    if (!hl_first_[fid]) {
+      static thread_local Tokens tk;
+      text::tokenize(s, tk);
+      hl_first_[fid] = uint32_t(hl_tok_.size()) + 1;
+      hl_tok_.emplace_back(uint32_t(tk.size()), 0);
+      for (const Tokens::Ref& t : tk.toks) {
+        hl_tok_.emplace_back(uint32_t(hl_be_.size()), t.n);
+        for (uint32_t i = t.at; i < t.at + t.n; ++i) hl_be_.emplace_back(tk.b[i], tk.e[i]);
+      }
+    }
+    const std::pair<uint32_t, uint32_t>* toks = hl_tok_.data() + hl_first_[fid];
+    const uint32_t ntok = toks[-1].first;
     for (auto& m : marks) {
-      if (m.first >= tk.size()) continue;
-      const Tokens::Ref& t = tk.toks[m.first];
+      if (m.first >= ntok) continue;
+      const std::pair<uint32_t, uint32_t>& t = toks[m.first];
       size_t a = m.second.first, b = m.second.second;
-      if (b > t.n) b = t.n;
+      if (b > t.second) b = t.second;
       if (a >= b) continue;
-      sp.emplace_back(tk.b[t.at + a], tk.e[t.at + b - 1]);
+      sp.emplace_back(hl_be_[t.first + a].first, hl_be_[t.first + b - 1].second);
     }
   }
   std::sort(sp.begin(), sp.end());
@@ -585,16 +624,20 @@ void spans_json(std::string& o, const std::string& s, std::vector<std::pair<uint
     for (; j < sp.size() && sp[j].first <= b; ++j) b = std::max(b, sp[j].second);
     if (!first) o.push_back(',');
     first = false;
-    o += "[" + std::to_string(a) + "," + std::to_string(b) + "]";
+    o.push_back('[');
+    append_uint(o, a);
+    o.push_back(',');
+    append_uint(o, b);
+    o.push_back(']');
     i = j;
   }
   o.push_back(']');
 }
 
-}  // namespace
-
 std::string Matcher::render(const Eval& ev, int limit, const std::string& from, bool truncated, const char* verdict) const {
-  std::string o = "{\"verdict\":\"";
+  std::string o;
+  o.reserve(256 + 320 * size_t(std::min<size_t>(ev.res.size(), size_t(limit))));
+  o += "{\"verdict\":\"";
   o += verdict ? verdict : (ev.tier == 2 ? "listed" : ev.tier == 1 ? "suggestions" : "none");
   o += "\",\"rewrite\":";
   if (ev.kind) {
@@ -611,8 +654,9 @@ std::string Matcher::render(const Eval& ev, int limit, const std::string& from, 
   o += ",\"truncated\":";
   o += truncated ? "true" : "false";
   o += ",\"results\":[";
-  auto marks_of = [&](uint32_t fid) {
-    std::vector<std::pair<uint16_t, std::pair<uint8_t, uint8_t>>> m;
+  static thread_local Marks m;
+  auto marks_of = [&](uint32_t fid) -> const Marks& {
+    m.clear();
     auto it = std::lower_bound(ev.aggs.begin(), ev.aggs.end(), fid,
                                [](const Eval::Agg& a, uint32_t f) { return a.field < f; });
     if (it == ev.aggs.end() || it->field != fid) return m;
@@ -620,8 +664,8 @@ std::string Matcher::render(const Eval& ev, int limit, const std::string& from, 
     int cur_qi = -1;
     for (uint32_t h = it->hb; h < it->he; ++h) {
       const Hit& x = ev.hits[h];
-      if (x.qi != cur_qi) { cur_qi = x.qi; best_q = x.q; }
-      if (x.q == best_q) m.push_back({x.pos, {x.a, x.b}});
+      if (x.qi() != cur_qi) { cur_qi = x.qi(); best_q = x.q; }
+      if (x.q == best_q) m.push_back({x.pos(), {x.a, x.b}});
     }
     return m;
   };
@@ -631,15 +675,17 @@ std::string Matcher::render(const Eval& ev, int limit, const std::string& from, 
     if (i) o.push_back(',');
     o += "{\"code\":";
     json_str(o, p.code);
-    o += ",\"score\":" + std::to_string(r.score) + ",\"match\":\"";
+    o += ",\"score\":";
+    o += std::to_string(r.score);
+    o += ",\"match\":\"";
     o += KIND_NAME[r.kind];
     o += "\",\"highlights\":{\"kk\":";
     const uint32_t f0 = entry_field_[r.entry];
-    spans_json(o, p.kk, marks_of(f0 + FK_KK));
+    spans_json(o, f0 + FK_KK, p.kk, marks_of(f0 + FK_KK));
     o += ",\"ru\":";
-    spans_json(o, p.ru, marks_of(f0 + FK_RU));
+    spans_json(o, f0 + FK_RU, p.ru, marks_of(f0 + FK_RU));
     o += ",\"en\":";
-    spans_json(o, p.en, marks_of(f0 + FK_EN));
+    spans_json(o, f0 + FK_EN, p.en, marks_of(f0 + FK_EN));
     o += "},\"alias\":";
     const Field& F = fields_[r.field];
     if (r.kind == K_ALIAS && F.kind >= FK_ALIAS_RU) {
@@ -649,7 +695,7 @@ std::string Matcher::render(const Eval& ev, int limit, const std::string& from, 
       const std::string& t = field_text(F);
       json_str(o, t);
       o += ",\"highlights\":";
-      spans_json(o, t, marks_of(r.field));
+      spans_json(o, r.field, t, marks_of(r.field));
       o += "}";
     } else {
       o += "null";
@@ -699,6 +745,9 @@ std::string Matcher::search_json(std::string_view query, int limit) const {
       if (ev.tier > best.tier || (ev.tier == best.tier && ev.top > best.top)) best = std::move(ev);
     }
   }
+  // Only the first `limit` results are shown: order just those.
+  const size_t k = std::min(best.res.size(), size_t(limit));
+  std::partial_sort(best.res.begin(), best.res.begin() + long(k), best.res.end(), res_before);
   return render(best, limit, q, truncated, nullptr);
 }
 

@@ -34,7 +34,16 @@ class Matcher {
   struct Tok { uint32_t word; uint16_t group; uint8_t flags; };
   struct Post { uint32_t field; uint16_t pos; };
   struct Cand { uint32_t word; int16_t q; uint8_t kind; bool conf; uint8_t a, b; };
-  struct Hit { uint32_t field; uint16_t pos; uint8_t qi; uint8_t kind; int16_t q; bool conf; uint8_t a, b; };
+  // A hit sorts by one 64-bit key: field, query word, quality (descending), token position.
+  struct Hit {
+    uint64_t key; uint8_t kind; int16_t q; bool conf; uint8_t a, b;
+    static uint64_t make_key(uint32_t field, uint8_t qi, int q, uint16_t pos) {
+      return (uint64_t(field) << 32) | (uint64_t(qi) << 28) | (uint64_t(1023 - q) << 16) | pos;
+    }
+    uint32_t field() const { return uint32_t(key >> 32); }
+    uint8_t qi() const { return uint8_t((key >> 28) & 15); }
+    uint16_t pos() const { return uint16_t(key); }
+  };
   struct Res { uint32_t entry; uint32_t field; bool listed; int matched; int fscore; uint8_t kind; int score; };
   struct Eval;
 
@@ -50,11 +59,21 @@ class Matcher {
   std::vector<std::string> code_digits_;
   uint32_t rare_df_ = 2;  // a word in at most this many entries is specific (see README)
 
+  // Highlight maps of the fields rendered so far: per field 1 + index of a header (token count) in
+  // hl_tok_, then per token (first letter in hl_be_, letters); per letter its UTF-16 [b, e) in the
+  // source. Tokenizing the titles was most of an answer's cost. Cleared when it holds more than
+  // HL_CACHE_LETTERS letters. (search_json is const but fills it: one Matcher, one thread at a time.)
+  static constexpr size_t HL_CACHE_LETTERS = size_t(1) << 18;
+  mutable std::vector<uint32_t> hl_first_;
+  mutable std::vector<std::pair<uint32_t, uint32_t>> hl_tok_, hl_be_;
+
   void build_index();
   const std::string& field_text(const Field& f) const;
   void candidates(const U32& key, bool last, bool skeleton, std::vector<Cand>& out) const;
   void evaluate(const std::string& reading, bool skeleton, bool rewrite, Eval& ev) const;
   bool evaluate_code(const std::string& reading, Eval& ev) const;
+  void spans_json(std::string& o, uint32_t fid, const std::string& s,
+                  const std::vector<std::pair<uint16_t, std::pair<uint8_t, uint8_t>>>& marks) const;
   std::string render(const Eval& ev, int limit, const std::string& from, bool truncated, const char* verdict) const;
 };
 

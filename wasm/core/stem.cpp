@@ -11,8 +11,13 @@ bool ru_vowel(char32_t c) {
 }
 
 bool ends(const U32& w, size_t limit, const char32_t* suf) {
-  size_t n = std::char_traits<char32_t>::length(suf);
-  return w.size() >= n && w.size() - n >= limit && w.compare(w.size() - n, n, suf) == 0;
+  size_t n = 0;
+  while (suf[n]) ++n;
+  if (w.size() < n || w.size() - n < limit) return false;
+  const char32_t* t = w.data() + (w.size() - n);
+  for (size_t i = 0; i < n; ++i)
+    if (t[i] != suf[i]) return false;
+  return true;
 }
 
 // Longest suffix of `list` inside [limit, end); returns its length or 0.
@@ -136,8 +141,13 @@ U32 kazakh(const U32& in) {
   for (int step = 0; step < KK_MAX_STEPS; ++step) {
     size_t best = 0;
     for (const char32_t* const* s = KK; *s; ++s) {
-      size_t n = std::char_traits<char32_t>::length(*s);
-      if (n <= best || w.size() < n || w.compare(w.size() - n, n, *s) != 0) continue;
+      size_t n = 0;
+      while ((*s)[n]) ++n;
+      if (n <= best || w.size() < n) continue;
+      const char32_t* t = w.data() + (w.size() - n);
+      size_t k = 0;
+      while (k < n && t[k] == (*s)[k]) ++k;
+      if (k != n) continue;
       size_t rest = w.size() - n;
       if (rest < (n == 1 ? KK_MIN_STEM1 : KK_MIN_STEM)) continue;
       best = n;
@@ -168,7 +178,7 @@ U32 english(const U32& in) {
   return w;
 }
 
-bool is_stop(const U32& w) {
+bool is_stop(std::u32string_view w) {
   static const char32_t* STOP[] = {
       // Russian
       U"по", U"в", U"во", U"и", U"с", U"со", U"для", U"на", U"из", U"к", U"ко", U"о", U"об", U"от", U"при", U"или",

@@ -12,7 +12,7 @@ U32 kazakh(const U32& w);   // iterative suffix stripping on Kazakh-folded words
 U32 english(const U32& w);  // plural / possessive only
 
 // Stop words of the three languages (folded): по, в, и, с, для, жөніндегі, және, of, and, ...
-bool is_stop(const U32& w);
+bool is_stop(std::u32string_view w);
 
 }  // namespace stem
 }  // namespace kzprof
