@@ -8,16 +8,24 @@ namespace {
 const size_t DP_MAX = 48;  // longer words are compared exactly only (never happens in titles)
 }
 
+// Only the band |i - j| <= max of the table is computed: a cell outside it is at least |i - j| > max, so
+// it is taken as max + 1 (a sentinel on each side of the band). Cells whose true value is <= max only
+// depend on such cells, so they, the early exit and the result are those of the full table.
 int osa_distance(const U32& a, const U32& b, int max) {
   size_t n = a.size(), m = b.size();
   if ((n > m ? n - m : m - n) > size_t(max)) return max + 1;
   if (n > DP_MAX || m > DP_MAX) return a == b ? 0 : max + 1;
-  int d[DP_MAX + 1][DP_MAX + 1];
+  const int inf = max + 1;
+  const size_t w = size_t(max);
+  int d[DP_MAX + 2][DP_MAX + 2];
   for (size_t i = 0; i <= n; ++i) d[i][0] = int(i);
   for (size_t j = 0; j <= m; ++j) d[0][j] = int(j);
   for (size_t i = 1; i <= n; ++i) {
-    int row_min = max + 1;
-    for (size_t j = 1; j <= m; ++j) {
+    const size_t lo = i > w + 1 ? i - w : 1, hi = std::min(m, i + w);
+    if (lo > 1) d[i][lo - 1] = inf;
+    if (hi < m) d[i][hi + 1] = inf;
+    int row_min = inf;
+    for (size_t j = lo; j <= hi; ++j) {
       int cost = a[i - 1] == b[j - 1] ? 0 : 1;
       int v = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = std::min(v, d[i - 2][j - 2] + 1);
@@ -32,18 +40,24 @@ int osa_distance(const U32& a, const U32& b, int max) {
 int osa_prefix_distance(const U32& a, const U32& b, int max) {
   size_t n = a.size(), m = std::min(b.size(), a.size() + size_t(max));
   if (n > DP_MAX || m > DP_MAX) return max + 1;
-  int d[DP_MAX + 1][DP_MAX + 1];
+  const int inf = max + 1;
+  const size_t w = size_t(max);
+  int d[DP_MAX + 2][DP_MAX + 2];
   for (size_t i = 0; i <= n; ++i) d[i][0] = int(i);
   for (size_t j = 0; j <= m; ++j) d[0][j] = int(j);
-  for (size_t i = 1; i <= n; ++i)
-    for (size_t j = 1; j <= m; ++j) {
+  for (size_t i = 1; i <= n; ++i) {
+    const size_t lo = i > w + 1 ? i - w : 1, hi = std::min(m, i + w);
+    if (lo > 1) d[i][lo - 1] = inf;
+    if (hi < m) d[i][hi + 1] = inf;
+    for (size_t j = lo; j <= hi; ++j) {
       int cost = a[i - 1] == b[j - 1] ? 0 : 1;
       int v = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = std::min(v, d[i - 2][j - 2] + 1);
       d[i][j] = v;
     }
-  int best = max + 1;
-  for (size_t j = 0; j <= m; ++j) best = std::min(best, d[n][j]);
+  }
+  int best = inf;
+  for (size_t j = n > w ? n - w : 0; j <= m; ++j) best = std::min(best, d[n][j]);
   return best;
 }
 

@@ -10,6 +10,21 @@ bool ru_vowel(char32_t c) {
   return c == U'а' || c == U'е' || c == U'и' || c == U'о' || c == U'у' || c == U'ы' || c == U'э' || c == U'ю' || c == U'я';
 }
 
+// A suffix and its length (lists end with {nullptr, 0}).
+struct Suf { const char32_t* s; size_t n; };
+template <size_t N>
+constexpr Suf S(const char32_t (&s)[N]) { return Suf{s, N - 1}; }
+
+// w ends with suf inside [limit, end); compared from the last letter (most suffixes fail there).
+inline bool ends(const U32& w, size_t limit, const Suf& suf) {
+  const size_t n = suf.n;
+  if (w.size() < n || w.size() - n < limit) return false;
+  const char32_t* t = w.data() + (w.size() - n);
+  for (size_t i = n; i-- > 0;)
+    if (t[i] != suf.s[i]) return false;
+  return true;
+}
+
 bool ends(const U32& w, size_t limit, const char32_t* suf) {
   size_t n = 0;
   while (suf[n]) ++n;
@@ -21,10 +36,10 @@ bool ends(const U32& w, size_t limit, const char32_t* suf) {
 }
 
 // Longest suffix of `list` inside [limit, end); returns its length or 0.
-size_t longest(const U32& w, size_t limit, const char32_t* const* list) {
+size_t longest(const U32& w, size_t limit, const Suf* list) {
   size_t best = 0;
-  for (const char32_t* const* s = list; *s; ++s)
-    if (ends(w, limit, *s)) best = std::max(best, std::char_traits<char32_t>::length(*s));
+  for (const Suf* s = list; s->s; ++s)
+    if (s->n > best && ends(w, limit, *s)) best = s->n;
   return best;
 }
 
@@ -35,25 +50,25 @@ bool after_a(const U32& w, size_t n, size_t rv) {
   return c == U'а' || c == U'я';
 }
 
-const char32_t* PG1[] = {U"в", U"вши", U"вшись", nullptr};
-const char32_t* PG2[] = {U"ив", U"ивши", U"ившись", U"ыв", U"ывши", U"ывшись", nullptr};
-const char32_t* ADJ[] = {U"ее", U"ие", U"ые", U"ое", U"ими", U"ыми", U"ей", U"ий", U"ый", U"ой", U"ем", U"им", U"ым",
-                         U"ом", U"его", U"ого", U"ему", U"ому", U"их", U"ых", U"ую", U"юю", U"ая", U"яя", U"ою", U"ею",
-                         nullptr};
-const char32_t* PART1[] = {U"ем", U"нн", U"вш", U"ющ", U"щ", nullptr};
-const char32_t* PART2[] = {U"ивш", U"ывш", U"ующ", nullptr};
-const char32_t* REFL[] = {U"ся", U"сь", nullptr};
-const char32_t* VERB1[] = {U"ла", U"на", U"ете", U"йте", U"ли", U"й", U"л", U"ем", U"н", U"ло", U"но", U"ет", U"ют",
-                           U"ны", U"ть", U"ешь", U"нно", nullptr};
-const char32_t* VERB2[] = {U"ила", U"ыла", U"ена", U"ейте", U"уйте", U"ите", U"или", U"ыли", U"ей", U"уй", U"ил",
-                           U"ыл", U"им", U"ым", U"ен", U"ило", U"ыло", U"ено", U"ят", U"ует", U"уют", U"ит", U"ыт",
-                           U"ены", U"ить", U"ыть", U"ишь", U"ую", U"ю", nullptr};
-const char32_t* NOUN[] = {U"а", U"ев", U"ов", U"ие", U"ье", U"е", U"иями", U"ями", U"ами", U"еи", U"ии", U"и", U"ией",
-                          U"ей", U"ой", U"ий", U"й", U"иям", U"ям", U"ием", U"ем", U"ам", U"ом", U"о", U"у", U"ах",
-                          U"иях", U"ях", U"ы", U"ь", U"ию", U"ью", U"ю", U"ия", U"ья", U"я", nullptr};
+const Suf PG1[] = {S(U"в"), S(U"вши"), S(U"вшись"), {nullptr, 0}};
+const Suf PG2[] = {S(U"ив"), S(U"ивши"), S(U"ившись"), S(U"ыв"), S(U"ывши"), S(U"ывшись"), {nullptr, 0}};
+const Suf ADJ[] = {S(U"ее"), S(U"ие"), S(U"ые"), S(U"ое"), S(U"ими"), S(U"ыми"), S(U"ей"), S(U"ий"), S(U"ый"), S(U"ой"), S(U"ем"), S(U"им"), S(U"ым"),
+                         S(U"ом"), S(U"его"), S(U"ого"), S(U"ему"), S(U"ому"), S(U"их"), S(U"ых"), S(U"ую"), S(U"юю"), S(U"ая"), S(U"яя"), S(U"ою"), S(U"ею"),
+                         {nullptr, 0}};
+const Suf PART1[] = {S(U"ем"), S(U"нн"), S(U"вш"), S(U"ющ"), S(U"щ"), {nullptr, 0}};
+const Suf PART2[] = {S(U"ивш"), S(U"ывш"), S(U"ующ"), {nullptr, 0}};
+const Suf REFL[] = {S(U"ся"), S(U"сь"), {nullptr, 0}};
+const Suf VERB1[] = {S(U"ла"), S(U"на"), S(U"ете"), S(U"йте"), S(U"ли"), S(U"й"), S(U"л"), S(U"ем"), S(U"н"), S(U"ло"), S(U"но"), S(U"ет"), S(U"ют"),
+                           S(U"ны"), S(U"ть"), S(U"ешь"), S(U"нно"), {nullptr, 0}};
+const Suf VERB2[] = {S(U"ила"), S(U"ыла"), S(U"ена"), S(U"ейте"), S(U"уйте"), S(U"ите"), S(U"или"), S(U"ыли"), S(U"ей"), S(U"уй"), S(U"ил"),
+                           S(U"ыл"), S(U"им"), S(U"ым"), S(U"ен"), S(U"ило"), S(U"ыло"), S(U"ено"), S(U"ят"), S(U"ует"), S(U"уют"), S(U"ит"), S(U"ыт"),
+                           S(U"ены"), S(U"ить"), S(U"ыть"), S(U"ишь"), S(U"ую"), S(U"ю"), {nullptr, 0}};
+const Suf NOUN[] = {S(U"а"), S(U"ев"), S(U"ов"), S(U"ие"), S(U"ье"), S(U"е"), S(U"иями"), S(U"ями"), S(U"ами"), S(U"еи"), S(U"ии"), S(U"и"), S(U"ией"),
+                          S(U"ей"), S(U"ой"), S(U"ий"), S(U"й"), S(U"иям"), S(U"ям"), S(U"ием"), S(U"ем"), S(U"ам"), S(U"ом"), S(U"о"), S(U"у"), S(U"ах"),
+                          S(U"иях"), S(U"ях"), S(U"ы"), S(U"ь"), S(U"ию"), S(U"ью"), S(U"ю"), S(U"ия"), S(U"ья"), S(U"я"), {nullptr, 0}};
 
 // Removes the longest ending from group1 (needs а/я before it) ∪ group2. Returns success.
-bool strip_groups(U32& w, size_t rv, const char32_t* const* g1, const char32_t* const* g2) {
+bool strip_groups(U32& w, size_t rv, const Suf* g1, const Suf* g2) {
   size_t n1 = g1 ? longest(w, rv, g1) : 0, n2 = longest(w, rv, g2);
   if (n2 && n2 >= n1) { w.resize(w.size() - n2); return true; }
   if (n1) {
@@ -114,20 +129,20 @@ U32 russian(const U32& in) {
 namespace {
 
 // Kazakh endings in folded form (ә→а, і→и, ң→н, ғ→г, қ→к, ө→о, ұ/ү→у), longest first within a step.
-const char32_t* KK[] = {
+const Suf KK[] = {
     // personal endings
-    U"мын", U"мин", U"бын", U"бин", U"пын", U"пин", U"сын", U"син", U"мыз", U"миз", U"быз", U"биз", U"пыз", U"пиз",
-    U"сыз", U"сиз", U"сындар", U"синдер", U"сыныз", U"синиз",
+    S(U"мын"), S(U"мин"), S(U"бын"), S(U"бин"), S(U"пын"), S(U"пин"), S(U"сын"), S(U"син"), S(U"мыз"), S(U"миз"), S(U"быз"), S(U"биз"), S(U"пыз"), S(U"пиз"),
+    S(U"сыз"), S(U"сиз"), S(U"сындар"), S(U"синдер"), S(U"сыныз"), S(U"синиз"),
     // plural
-    U"лар", U"лер", U"дар", U"дер", U"тар", U"тер",
+    S(U"лар"), S(U"лер"), S(U"дар"), S(U"дер"), S(U"тар"), S(U"тер"),
     // possessive
-    U"ы", U"и", U"сы", U"си", U"ым", U"им", U"ын", U"ин", U"ымыз", U"имиз", U"ыныз", U"иниз", U"ныз", U"низ",
+    S(U"ы"), S(U"и"), S(U"сы"), S(U"си"), S(U"ым"), S(U"им"), S(U"ын"), S(U"ин"), S(U"ымыз"), S(U"имиз"), S(U"ыныз"), S(U"иниз"), S(U"ныз"), S(U"низ"),
     // genitive, dative, accusative, locative, ablative, instrumental, equative
-    U"нын", U"нин", U"дын", U"дин", U"тын", U"тин", U"га", U"ге", U"ка", U"ке", U"на", U"не", U"а", U"е", U"ды", U"ди",
-    U"ты", U"ти", U"н", U"ны", U"ни", U"да", U"де", U"та", U"те", U"нда", U"нде", U"дан", U"ден", U"тан", U"тен",
-    U"нан", U"нен", U"мен", U"бен", U"пен", U"ша", U"ше",
+    S(U"нын"), S(U"нин"), S(U"дын"), S(U"дин"), S(U"тын"), S(U"тин"), S(U"га"), S(U"ге"), S(U"ка"), S(U"ке"), S(U"на"), S(U"не"), S(U"а"), S(U"е"), S(U"ды"), S(U"ди"),
+    S(U"ты"), S(U"ти"), S(U"н"), S(U"ны"), S(U"ни"), S(U"да"), S(U"де"), S(U"та"), S(U"те"), S(U"нда"), S(U"нде"), S(U"дан"), S(U"ден"), S(U"тан"), S(U"тен"),
+    S(U"нан"), S(U"нен"), S(U"мен"), S(U"бен"), S(U"пен"), S(U"ша"), S(U"ше"),
     // -дағы/-дегі (adjectival locative)
-    U"дагы", U"деги", U"тагы", U"теги", U"ндагы", U"ндеги", nullptr};
+    S(U"дагы"), S(U"деги"), S(U"тагы"), S(U"теги"), S(U"ндагы"), S(U"ндеги"), {nullptr, 0}};
 
 const size_t KK_MIN_STEM = 4;   // never strip below 4 letters
 const size_t KK_MIN_STEM1 = 5;  // single-letter endings (а, е, ы, и, н) need a 5-letter stem
@@ -140,14 +155,9 @@ U32 kazakh(const U32& in) {
   bool stripped = false;
   for (int step = 0; step < KK_MAX_STEPS; ++step) {
     size_t best = 0;
-    for (const char32_t* const* s = KK; *s; ++s) {
-      size_t n = 0;
-      while ((*s)[n]) ++n;
-      if (n <= best || w.size() < n) continue;
-      const char32_t* t = w.data() + (w.size() - n);
-      size_t k = 0;
-      while (k < n && t[k] == (*s)[k]) ++k;
-      if (k != n) continue;
+    for (const Suf* s = KK; s->s; ++s) {
+      const size_t n = s->n;
+      if (n <= best || !ends(w, 0, *s)) continue;
       size_t rest = w.size() - n;
       if (rest < (n == 1 ? KK_MIN_STEM1 : KK_MIN_STEM)) continue;
       best = n;
@@ -179,17 +189,17 @@ U32 english(const U32& in) {
 }
 
 bool is_stop(std::u32string_view w) {
-  static const char32_t* STOP[] = {
+  static const Suf STOP[] = {
       // Russian
-      U"по", U"в", U"во", U"и", U"с", U"со", U"для", U"на", U"из", U"к", U"ко", U"о", U"об", U"от", U"при", U"или",
-      U"а", U"у",
+      S(U"по"), S(U"в"), S(U"во"), S(U"и"), S(U"с"), S(U"со"), S(U"для"), S(U"на"), S(U"из"), S(U"к"), S(U"ко"), S(U"о"), S(U"об"), S(U"от"), S(U"при"), S(U"или"),
+      S(U"а"), S(U"у"),
       // Kazakh (folded): жөніндегі, және, мен/бен/пен, үшін, немесе
-      U"жониндеги", U"жане", U"мен", U"бен", U"пен", U"ушин", U"немесе",
+      S(U"жониндеги"), S(U"жане"), S(U"мен"), S(U"бен"), S(U"пен"), S(U"ушин"), S(U"немесе"),
       // English
-      U"of", U"and", U"in", U"for", U"the", U"a", U"an", U"or", U"to", U"at", U"on", U"with", nullptr};
-  if (w.size() > 9) return false;
-  for (const char32_t* const* s = STOP; *s; ++s)
-    if (w == *s) return true;
+      S(U"of"), S(U"and"), S(U"in"), S(U"for"), S(U"the"), S(U"a"), S(U"an"), S(U"or"), S(U"to"), S(U"at"), S(U"on"), S(U"with"), {nullptr, 0}};
+  if (w.size() > 9 || w.empty()) return false;
+  for (const Suf* s = STOP; s->s; ++s)
+    if (s->n == w.size() && s->s[0] == w[0] && std::char_traits<char32_t>::compare(s->s, w.data(), s->n) == 0) return true;
   return false;
 }
 

@@ -12,6 +12,7 @@ bool is_letter(char32_t c) { return is_latin(c) || (is_cyrillic(c) && !(c >= 0x4
 
 char32_t lower(char32_t c) {
   if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+  if (c >= 0x430 && c <= 0x44F) return c;  // lowercase Russian: the common case
   if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
   if (c == 0x130) return 'i';  // İ
   if ((c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177)) return (c % 2 == 0) ? c + 1 : c;
