@@ -86,7 +86,7 @@ export class KzProfessions extends HTMLElement {
 
   #root; #ui = {}; #uid; #matcher = null; #failed = null; #ready;
   #lang = 'en'; #answer = null; #active = -1; #closed = false; #chosen = null;
-  #seq = 0; #announceTimer = 0; #built = false; #onPop = () => this.#restoreFromUrl();
+  #seq = 0; #announceTimer = 0; #built = false; #settled = true; #settleTimer = 0; #onPop = () => this.#restoreFromUrl();
 
   constructor() {
     super();
@@ -209,8 +209,16 @@ export class KzProfessions extends HTMLElement {
     this.#fire('kzprof-ready', { count: this.#matcher.entries.length });
   }
 
+  #settle() {
+    clearTimeout(this.#settleTimer);
+    if (this.#settled) return;
+    this.#settled = true;
+    if (this.#answer && !this.#chosen) this.#renderResults();
+  }
+
   #restoreFromUrl({ initial = false } = {}) {
     if (!this.#matcher) return;
+    this.#settled = true;
     const s = kzpReadUrl();
     const l = kzpNormalizeLang(s.lang);
     if (l && l !== this.#lang) this.#setLang(l, { write: false });
@@ -232,6 +240,11 @@ export class KzProfessions extends HTMLElement {
     this.#chosen = null;
     this.#closed = false;
     this.#runSearch();
+    // While the person is still typing, a near match is not yet "not found" (the last word may be
+    // half-typed): the not-found state appears once typing pauses, with its announcement (AC 14, 17).
+    this.#settled = false;
+    clearTimeout(this.#settleTimer);
+    this.#settleTimer = setTimeout(() => this.#settle(), KZP_ANNOUNCE_DELAY_MS);
     this.#render();
     this.#announceResults();
     this.#writeUrl(false);
@@ -271,7 +284,7 @@ export class KzProfessions extends HTMLElement {
       case 'Enter':
         if (this.#isOpen && this.#active >= 0) { e.preventDefault(); this.#choose(this.#answer.results[this.#active], { via: 'listbox' }); }
         else if (this.#isOpen && this.#answer.verdict === 'listed') { e.preventDefault(); this.#choose(this.#answer.results[0], { via: 'listbox' }); }
-        else if (this.#answer) e.preventDefault();
+        else if (this.#answer) { e.preventDefault(); this.#settle(); }
         break;
       case 'Escape':
         if (this.#isOpen) { e.preventDefault(); this.#closed = true; this.#active = -1; this.#renderResults(); }
@@ -384,7 +397,7 @@ export class KzProfessions extends HTMLElement {
     const t = this.#t, ui = this.#ui, a = this.#answer;
     const id = (s) => `${this.#uid}-${s}`;
     const open = this.#isOpen;
-    const notListed = Boolean(a && !this.#chosen && (a.verdict === 'suggestions' || a.verdict === 'none'));
+    const notListed = Boolean(a && !this.#chosen && (a.verdict === 'none' || (a.verdict === 'suggestions' && this.#settled)));
 
     // "Showing results for «…»" (AC 12)
     ui.rewrite.hidden = !(a && a.rewrite && a.rewrite.text && !this.#chosen);

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, startServer, session, openWidget, typeQuery, widgetState, stubAnswer, axeViolations, ARTIFACTS } from './harness.mjs';
+import { launch, startServer, session, openWidget, typeQuery, pauseTyping, widgetState, stubAnswer, axeViolations, ARTIFACTS } from './harness.mjs';
 
 let browser, server;
 before(async () => { browser = await launch(); server = await startServer(); fs.mkdirSync(ARTIFACTS, { recursive: true }); });
@@ -38,6 +38,7 @@ for (const { width, lang, colorScheme } of RUNS) {
     await check('verdict');
     await stubAnswer(page, { verdict: 'suggestions', codes: ['2212-1-001', '2211-7-002', '2215-1-001'] });
     await typeQuery(page, 'кардиолог');
+    await pauseTyping(page);
     assert.ok((await widgetState(page)).notFound);
     await check('notfound');
     await s.assertClean();

@@ -105,6 +105,11 @@ export async function typeQuery(page, text) {
   await page.waitForTimeout(30);
 }
 
+/** Waits until the widget treats typing as paused (its 500 ms delay before the not-found state). */
+export async function pauseTyping(page) {
+  await page.waitForTimeout(650);
+}
+
 /** axe-core over the whole page, shadow roots included (axe walks open shadow DOM by default). */
 export async function axeViolations(page) {
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(AXE_SOURCE);

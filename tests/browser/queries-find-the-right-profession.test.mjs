@@ -2,7 +2,7 @@
 // layout, transliteration; and a profession that is not on the list gets no verdict (AC 12, 14).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, startServer, session, openWidget, typeQuery, widgetState } from './harness.mjs';
+import { launch, startServer, session, openWidget, typeQuery, pauseTyping, widgetState } from './harness.mjs';
 
 let browser, server, s;
 before(async () => { browser = await launch(); server = await startServer(); s = await session(browser, server.origin); await openWidget(s.page, `${server.origin}/?lang=ru`); });
@@ -32,6 +32,7 @@ for (const c of CASES) {
 
 test('«кардиолог» (not on the list) says "Not found on the list", offers suggestions and never shows the verdict card', async () => {
   await typeQuery(s.page, 'кардиолог');
+  await pauseTyping(s.page);
   let st = await widgetState(s.page);
   assert.match(st.notFound ?? '', /В перечне не найдено/);
   assert.equal(st.verdict, null);

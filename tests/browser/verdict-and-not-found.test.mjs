@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, startServer, session, openWidget, typeQuery, widgetState, stubAnswer, SITE } from './harness.mjs';
+import { launch, startServer, session, openWidget, typeQuery, pauseTyping, widgetState, stubAnswer, SITE } from './harness.mjs';
 
 const meta = JSON.parse(fs.readFileSync(path.join(SITE, 'professions.json'), 'utf8')).meta;
 let browser, server;
@@ -72,6 +72,9 @@ test('not found: "Not found on the list" with the closest professions marked as 
   await stubAnswer(s.page, { verdict: 'suggestions', codes: ['2212-1-001', '2211-7-002'] });
   await typeQuery(s.page, 'кардиолог');
   let st = await widgetState(s.page);
+  assert.equal(st.notFound, null, 'no "not found" between keystrokes: the last word may be half-typed');
+  await pauseTyping(s.page);
+  st = await widgetState(s.page);
   assert.match(st.notFound, /В перечне не найдено/);
   assert.match(st.notFound, /это не совпадение/);
   assert.equal(st.verdict, null);
