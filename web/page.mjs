@@ -13,7 +13,9 @@ function applyLanguage(lang) {
   document.title = t.title;
   for (const el of document.querySelectorAll('[data-page-text]')) {
     const text = t[el.dataset.pageText];
-    if (text) el.textContent = text;
+    if (!text) continue;
+    el.textContent = text;
+    if (el.hasAttribute('lang')) el.lang = lang;
   }
 }
 

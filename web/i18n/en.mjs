@@ -47,5 +47,7 @@ export const KZP_EN = {
     intro: 'Check whether a profession is on the official list of 51 in-demand professions under which a foreigner may obtain permanent residence in the Republic of Kazakhstan. The list is official in Kazakh and Russian; English names are unofficial translations.',
     listHeading: 'The official list',
     listSummary: 'Show the full official list (Kazakh and Russian)',
+    citation: 'Order No. 49 of the Minister of Labour and Social Protection of Population of the Republic of Kazakhstan of 20.02.2023, Annex 2 as worded by Order No. 134 of 03.05.2024.',
+    offline: 'Offline version (a single file)',
   },
 };
