@@ -1,18 +1,39 @@
 // The only file that knows about emscripten: exposes the core to JavaScript through embind.
-// Strings cross as UTF-8 std::string; results cross as JSON text (parsed once in web/kzprof.mjs).
+// Queries cross as UTF-8 std::string; results cross as JSON text (parsed once in web/kzprof.mjs).
 // The data crosses as the packed catalog (format: wasm/core/catalog.hpp), built by web/kzprof.mjs from
-// JSON.parse output, so the wasm carries no JSON parser.
+// JSON.parse output, so the wasm carries no JSON parser. It is handed over as UTF-8 bytes: `buffer(n)`
+// returns a Uint8Array view of n bytes in the wasm memory, JavaScript fills it (one TypedArray.set of
+// TextEncoder output) and calls `load()` — embind's std::string conversion would encode the ~30 MB of a
+// 100k-entry list one character at a time in JavaScript.
 #include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <memory>
 
 #include "core/matcher.hpp"
 
 namespace {
 
-// Returns "" when the data loaded, otherwise the problems, one per line.
-std::string load(kzprof::Matcher& m, const std::string& packed) {
+std::unique_ptr<char[]> packed_buf;
+size_t packed_len = 0;
+
+// The view is valid until the next allocation in the wasm (memory growth detaches it): fill it at once.
+emscripten::val buffer(kzprof::Matcher&, size_t n) {
+  packed_buf.reset(new char[n ? n : 1]);
+  packed_len = n;
+  return emscripten::val(emscripten::typed_memory_view(n, reinterpret_cast<unsigned char*>(packed_buf.get())));
+}
+
+// Loads the packed catalog written into `buffer`. Returns "" when the data loaded, otherwise the
+// problems, one per line.
+std::string load(kzprof::Matcher& m) {
+  std::unique_ptr<char[]> packed = std::move(packed_buf);
+  const size_t n = packed ? packed_len : 0;
+  packed_len = 0;
   kzprof::Catalog c;
   std::string joined;
-  for (const auto& e : kzprof::load_packed_catalog(packed, c)) joined += e + "\n";
+  for (const auto& e : kzprof::load_packed_catalog(std::string_view(packed.get(), n), c)) joined += e + "\n";
+  packed.reset();
   if (!joined.empty()) c = kzprof::Catalog{};
   m.load(std::move(c));
   return joined;
@@ -27,6 +48,7 @@ std::string search(const kzprof::Matcher& m, const std::string& query, int limit
 EMSCRIPTEN_BINDINGS(kzprof) {
   emscripten::class_<kzprof::Matcher>("Matcher")
       .constructor<>()
+      .function("buffer", &buffer)
       .function("load", &load)
       .function("search", &search);
 }

@@ -26,7 +26,10 @@ export async function createMatcher(data, { wasmBinary, locateFile, factory = cr
   if (locateFile) opts.locateFile = locateFile;
   const core = await factory(opts);
   const native = new core.Matcher();
-  const problems = native.load(packed);
+  // UTF-8 bytes straight into the wasm memory (see wasm/bindings.cpp): one native encode, one copy.
+  const bytes = new TextEncoder().encode(packed);
+  native.buffer(bytes.length).set(bytes);
+  const problems = native.load();
   if (problems) {
     native.delete();
     throw new Error(`kzprof: invalid data:\n${problems}`);
