@@ -10,6 +10,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const REPO = path.resolve(here, '../..');
 export const QUERIES_TSV = path.join(here, 'queries.tsv');
 export const HOLDOUT_TSV = path.join(here, 'holdout.tsv');
+export const DEV2_TSV = path.join(here, 'dev2.tsv');
 
 /** Category order for the reports; negatives last. */
 export const CATEGORIES = ['exact', 'kazakh', 'prefix', 'compound', 'typo', 'morph', 'nokk', 'layout',

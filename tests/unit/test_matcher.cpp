@@ -136,6 +136,9 @@ TEST_CASE("typos within the length budget; exact beats typo") {
   CHECK(top("нейрохирруг") == "1111-1-001");
   CHECK(top("прграмм") == "2222-1-001");       // prefix with a typo
   CHECK(S("врчч")["results"].empty());          // 4 letters: no typos
+  // A transposition of neighbours is one edit but changes 4 trigrams: the trigram filter lets it through.
+  CHECK(top("анимтаор") == "3333-2");          // аниматор, "ат" swapped mid-word
+  CHECK(verdict("анимтаор") == "listed");
   json r = S("онколог");
   CHECK(r["results"][0]["match"] != "typo");
 }

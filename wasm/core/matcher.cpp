@@ -39,6 +39,9 @@ constexpr size_t INFIX_MIN = 4;        // shortest infix searched
 constexpr size_t PREFIX_CAP_1 = 30, PREFIX_CAP_2 = 150, PREFIX_CAP_N = 5000;  // prefix expansions per word
 constexpr size_t MAX_QWORDS = 8;       // significant query words looked at
 constexpr size_t WEAK_HITS_CAP = 4000;  // postings taken per query word from weak (1–2 letter prefix) candidates
+// Trigrams of q an edit can destroy: a substitution or insertion touches 3, a transposition of two
+// neighbours (one OSA edit) 4, so a word within k edits shares at least grams(q) - 4k of them.
+constexpr int GRAMS_PER_EDIT = 4;
 
 const char* const KIND_NAME[] = {"word", "prefix", "morph", "typo", "infix", "code", "alias", "english", "exact", "browse"};
 
@@ -182,7 +185,7 @@ void Matcher::candidates(const U32& key, bool last, bool skeleton, std::vector<C
         size_t pos = w.find(key, 1);
         if (pos != U32::npos) add_vals(keys_, ki, Q_INFIX, K_INFIX, false, pos, pos + n);
       }
-      if (budget > 0 && all >= std::max(1, st.all - 3 * budget)) {
+      if (budget > 0 && all >= std::max(1, st.all - GRAMS_PER_EDIT * budget)) {
         const bool same_start = w[0] == key[0];  // a typo in the first letter is never confident
         int d = osa_distance(key, w, budget);
         if (d > 0 && d <= budget) {
@@ -240,7 +243,7 @@ void Matcher::candidates(const U32& key, bool last, bool skeleton, std::vector<C
     if (sk.size() >= 5) {
       const int budget = typo_budget(sk.size());
       skel_.scan_grams(sk, [&](size_t ki, int all, int, const Space::GramStats& st) {
-        if (all < std::max(1, st.all - 3 * budget)) return;
+        if (all < std::max(1, st.all - GRAMS_PER_EDIT * budget)) return;
         const bool same_start = skel_.key(ki)[0] == sk[0];
         int d = osa_distance(sk, skel_.key(ki), budget);
         if (d > 0 && d <= budget) { add_vals(skel_, ki, Q_TYPO - Q_PER_EDIT * d, K_TYPO, same_start, 0, FULL); return; }
