@@ -156,6 +156,9 @@ TEST_CASE("morphology: Russian and Kazakh endings") {
   CHECK(top("онкологпын") == "1111-1-002");
   CHECK(verdict("онкологпын") == "listed");
   CHECK(top("developers") == "2222-1-001");
+  // Kazakh endings join by voicing (онколог + қа, инженер + ге), so these still list
+  CHECK(verdict("онкологқа") == "listed");
+  CHECK(verdict("инженерлерге автоматтандыру") == "listed");
 }
 
 TEST_CASE("wrong keyboard layout") {

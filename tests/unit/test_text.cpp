@@ -112,6 +112,14 @@ TEST_CASE("Kazakh suffix stripper on folded words") {
   CHECK(kk("дәрігерлердің") == kk("дәрігер"));
   CHECK(kk("мамандарға") == kk("маман"));
   CHECK(kk("ойын") == kk("ойын"));  // short stems stay
+  // Consonant assimilation at the boundary: т/к/п endings follow voiceless consonants (and б в г д),
+  // д/г/б endings never do. «акушерка» is not акушер + dative (that would be «акушерге»).
+  CHECK(kk("кітапқа") == kk("кітап"));
+  CHECK(kk("онкологқа") == kk("онколог"));
+  CHECK(kk("инженерге") == kk("инженер"));
+  CHECK(kk("акушерка") != kk("акушер"));
+  CHECK(kk("аналитиктер") == kk("аналитик"));
+  CHECK(kk("аналитикдер") != kk("аналитик"));
 }
 
 TEST_CASE("English light stemmer and stop words") {

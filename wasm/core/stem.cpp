@@ -148,6 +148,20 @@ const size_t KK_MIN_STEM = 4;   // never strip below 4 letters
 const size_t KK_MIN_STEM1 = 5;  // single-letter endings (а, е, ы, и, н) need a 5-letter stem
 const int KK_MAX_STEPS = 4;
 
+// Consonant assimilation at a Kazakh morpheme boundary (folded letters: к is к/қ, г is г/ғ): an ending
+// starting with т/к/п follows a voiceless consonant (or б в г д: «клубқа»); one starting with д/г/б
+// never follows a voiceless consonant. So «акушерка» (р + ка) is not акушер + dative, «кітапқа» is.
+bool kk_voiceless(char32_t c) {
+  return c == U'к' || c == U'п' || c == U'с' || c == U'т' || c == U'ф' || c == U'х' || c == U'ц' || c == U'ч' ||
+         c == U'ш' || c == U'щ';
+}
+bool kk_joins(char32_t before, char32_t first) {
+  if (first == U'т' || first == U'к' || first == U'п')
+    return kk_voiceless(before) || before == U'б' || before == U'в' || before == U'г' || before == U'д';
+  if (first == U'д' || first == U'г' || first == U'б') return !kk_voiceless(before);
+  return true;
+}
+
 }  // namespace
 
 U32 kazakh(const U32& in) {
@@ -160,6 +174,7 @@ U32 kazakh(const U32& in) {
       if (n <= best || !ends(w, 0, *s)) continue;
       size_t rest = w.size() - n;
       if (rest < (n == 1 ? KK_MIN_STEM1 : KK_MIN_STEM)) continue;
+      if (!kk_joins(w[rest - 1], s->s[0])) continue;
       best = n;
     }
     if (!best) break;
