@@ -139,6 +139,11 @@ TEST_CASE("typos within the length budget; exact beats typo") {
   // A transposition of neighbours is one edit but changes 4 trigrams: the trigram filter lets it through.
   CHECK(top("анимтаор") == "3333-2");          // аниматор, "ат" swapped mid-word
   CHECK(verdict("анимтаор") == "listed");
+  // A query stem that extends a title word's stem is a derived word (аниматор + -ка), not a typo:
+  // still found, never listed. The base of a title's derived word stays confident.
+  CHECK(top("аниматорка") == "3333-2");
+  CHECK(verdict("аниматорка") == "suggestions");
+  CHECK(verdict("программиста") == "listed");
   json r = S("онколог");
   CHECK(r["results"][0]["match"] != "typo");
 }

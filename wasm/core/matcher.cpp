@@ -189,7 +189,9 @@ void Matcher::candidates(const U32& key, bool last, bool skeleton, std::vector<C
         const bool same_start = w[0] == key[0];  // a typo in the first letter is never confident
         int d = osa_distance(key, w, budget);
         if (d > 0 && d <= budget) {
-          add_vals(keys_, ki, Q_TYPO - Q_PER_EDIT * d, K_TYPO, same_start, 0, FULL);
+          // The word plus two or more letters is a derived word, not a typo ("аниматорка"): not confident.
+          const bool derived = n >= w.size() + 2 && key.compare(0, w.size(), w) == 0;
+          add_vals(keys_, ki, Q_TYPO - Q_PER_EDIT * d, K_TYPO, same_start && !derived, 0, FULL);
           return;
         }
         if (last) {
@@ -204,7 +206,11 @@ void Matcher::candidates(const U32& key, bool last, bool skeleton, std::vector<C
           const U32& ws = words_[*v].ru;
           int b2 = typo_budget(rs.size());
           int ds = ws.empty() ? b2 + 1 : osa_distance(rs, ws, b2);
-          if (ds > 0 && ds <= b2) add_vals(keys_, ki, Q_TYPO - Q_PER_EDIT * ds, K_TYPO, same_start, 0, FULL);
+          // A query stem extending the word's stem is a derived word, not a typo ("акушерка" = акушер +
+          // -ка, another profession): found, never confident. (The other way round, "лазер" ~ "лазерлік",
+          // the query is the base of the title's word and stays confident.)
+          const bool derived = ws.size() < rs.size() && rs.compare(0, ws.size(), ws) == 0;
+          if (ds > 0 && ds <= b2) add_vals(keys_, ki, Q_TYPO - Q_PER_EDIT * ds, K_TYPO, same_start && !derived, 0, FULL);
         }
       }
     });
