@@ -130,6 +130,16 @@ TEST_CASE("inside compound words") {
   CHECK(verdict("хирург") == "suggestions");
 }
 
+TEST_CASE("a word typed without the space between two title words is read as both") {
+  CHECK(top("врачпедиатр") == "1111-1-003");
+  CHECK(verdict("врачпедиатр") == "listed");
+  CHECK(top("softwaredeveloper") == "2222-1-001");
+  CHECK(verdict("softwaredeveloper") == "listed");
+  CHECK(verdict("врачхирург") != "listed");        // хирург is no title word: no split
+  CHECK(top("видеомонтажер") == "3333-3-001");     // a title word itself is never split
+  CHECK(S("видеомонтажер")["results"][0]["match"] == "exact");
+}
+
 TEST_CASE("typos within the length budget; exact beats typo") {
   CHECK(top("онкалог") == "1111-1-002");       // 7 letters: 1 edit
   CHECK(top("програмист") == "2222-1-001");    // 10 letters: up to 2 edits

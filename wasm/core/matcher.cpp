@@ -38,6 +38,7 @@ constexpr size_t PREFIX_CONF_MIN = 4;  // a confident prefix has >= 4 letters an
 constexpr size_t INFIX_MIN = 4;        // shortest infix searched
 constexpr size_t PREFIX_CAP_1 = 30, PREFIX_CAP_2 = 150, PREFIX_CAP_N = 5000;  // prefix expansions per word
 constexpr size_t MAX_QWORDS = 8;       // significant query words looked at
+constexpr size_t SPLIT_MIN = 4;        // a fused word splits into title words of >= 4 letters each
 constexpr size_t WEAK_HITS_CAP = 4000;  // postings taken per query word from weak (1–2 letter prefix) candidates
 // Trigrams of q an edit can destroy: a substitution or insertion touches 3, a transposition of two
 // neighbours (one OSA edit) 4, so a word within k edits shares at least grams(q) - 4k of them.
@@ -272,6 +273,23 @@ void Matcher::candidates(const U32& key, bool last, bool skeleton, std::vector<C
 
 // ------------------------------------------------------------------------------------------ evaluation
 
+// Where a fused query word splits into two title words, or 0 (see evaluate).
+size_t Matcher::split_point(const U32& w, bool skeleton) const {
+  const size_t n = w.size();
+  if (skeleton || n < 2 * SPLIT_MIN || keys_.find(w) >= 0) return 0;
+  if (!text::has_cyrillic(w) && !text::all_latin(w)) return 0;
+  if (text::has_cyrillic(w) && (ru_.find(stem::russian(w)) >= 0 || kk_.find(stem::kazakh(w)) >= 0)) return 0;
+  static thread_local U32 a, b;
+  for (size_t at = SPLIT_MIN; at + SPLIT_MIN <= n; ++at) {
+    a.assign(w, 0, at);
+    if (keys_.find(a) < 0 || stem::is_stop(a)) continue;
+    b.assign(w, at, U32::npos);
+    if (keys_.find(b) >= 0 || (text::has_cyrillic(b) && (ru_.find(stem::russian(b)) >= 0 || kk_.find(stem::kazakh(b)) >= 0)))
+      return at;
+  }
+  return 0;
+}
+
 void Matcher::evaluate(const std::string& reading, bool skeleton, bool rewrite, Eval& ev) const {
   bool trailing = false;
   static thread_local Tokens toks;  // scratch, reused across queries
@@ -279,7 +297,11 @@ void Matcher::evaluate(const std::string& reading, bool skeleton, bool rewrite, 
   text::tokenize(reading, toks, &trailing);
   // Query words; stop words are optional: they only add to the score when they meet a significant
   // title word (the abbreviation «ПО», or the last word typed so far: "врач-о").
-  size_t use[MAX_QWORDS];
+  // A word typed without the space or hyphen between two title words ("врачпедиатр") is read as both,
+  // when it is not a word of the titles itself, has no stem there, and splits into two title words of
+  // at least SPLIT_MIN letters (the right one may be inflected: same Russian/Kazakh stem).
+  static thread_local U32 qk[MAX_QWORDS];
+  bool qlast[MAX_QWORDS] = {};
   size_t nuse = 0;
   bool opt[MAX_QWORDS] = {};
   size_t required = 0;
@@ -287,8 +309,19 @@ void Matcher::evaluate(const std::string& reading, bool skeleton, bool rewrite, 
     if (!all_digits(toks.key(i)) && !(stem::is_stop(toks.key(i)) && !toks.toks[i].caps)) ++required;
   for (size_t i = 0; i < toks.size() && nuse < MAX_QWORDS; ++i) {
     if (all_digits(toks.key(i))) continue;
+    const bool last = i + 1 == toks.size() && !trailing;
     opt[nuse] = required > 0 && stem::is_stop(toks.key(i)) && !toks.toks[i].caps;
-    use[nuse++] = i;
+    qk[nuse].assign(toks.key(i));
+    qlast[nuse] = last;
+    const size_t at = split_point(qk[nuse], skeleton);
+    if (at && nuse + 1 < MAX_QWORDS) {
+      qk[nuse + 1].assign(qk[nuse], at, U32::npos);
+      qk[nuse].resize(at);
+      qlast[nuse] = false;
+      qlast[nuse + 1] = last;
+      ++nuse;
+    }
+    ++nuse;
   }
   const size_t nq = nuse;
   ev.hits.clear(); ev.aggs.clear(); ev.res.clear();
@@ -296,8 +329,8 @@ void Matcher::evaluate(const std::string& reading, bool skeleton, bool rewrite, 
   if (!nq) return;
   static thread_local std::vector<Cand> cands;  // scratch, reused across queries
   for (size_t qi = 0; qi < nq; ++qi) {
-    bool last = use[qi] + 1 == toks.size() && !trailing;
-    qkey.assign(toks.key(use[qi]));
+    const bool last = qlast[qi];
+    qkey.assign(qk[qi]);
     candidates(qkey, last, skeleton, cands);
     size_t weak = 0;
     for (const Cand& c : cands)
