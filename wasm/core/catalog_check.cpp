@@ -36,6 +36,30 @@ bool has_control_separator(std::string_view s) {
   return false;
 }
 
+size_t StringSet::slot(std::string_view s) const {
+  uint32_t h = 2166136261u;
+  for (unsigned char c : s) h = (h ^ c) * 16777619u;
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask)
+    if (!slots_[i] || items_[slots_[i] - 1] == s) return i;
+}
+
+bool StringSet::contains(std::string_view s) const { return !slots_.empty() && slots_[slot(s)]; }
+
+bool StringSet::insert(const std::string& s) {
+  if (2 * (items_.size() + 1) > slots_.size()) {
+    std::vector<uint32_t> old(std::max<size_t>(16, 2 * slots_.size()), 0);
+    old.swap(slots_);
+    for (uint32_t k : old)
+      if (k) slots_[slot(items_[k - 1])] = k;
+  }
+  const size_t i = slot(s);
+  if (slots_[i]) return false;
+  items_.push_back(s);
+  slots_[i] = uint32_t(items_.size());
+  return true;
+}
+
 using ListStop = CatalogCheck::ListStop;
 
 namespace {
@@ -78,18 +102,18 @@ void CatalogCheck::group_id(CatalogErrors& err, const std::string& id) {
 }
 
 void CatalogCheck::group_duplicate(CatalogErrors& err, const std::string& id) {
-  if (!id.empty() && !group_ids_.insert(id).second) err.add("id", "duplicate group id");
+  if (!id.empty() && !group_ids_.insert(id)) err.add("id", "duplicate group id");
 }
 
 void CatalogCheck::code(CatalogErrors& err, const std::string& code) {
   if (!text(err, "code", code)) return;
   err.where = code;
   if (!is_valid_code(code)) err.add("code", "malformed code '" + code + "', expected ####-#-### or ####-#");
-  else if (!codes_.insert(code).second) err.add("code", "duplicate code");
+  else if (!codes_.insert(code)) err.add("code", "duplicate code");
 }
 
 void CatalogCheck::group_ref(CatalogErrors& err, const std::string& group) {
-  if (text(err, "group", group) && !group_ids_.count(group)) err.add("group", "unknown group '" + group + "'");
+  if (text(err, "group", group) && !group_ids_.contains(group)) err.add("group", "unknown group '" + group + "'");
 }
 
 void CatalogCheck::positions(const Catalog& c) {

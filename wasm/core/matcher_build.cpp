@@ -2,7 +2,6 @@
 // skeletons and the search spaces. Runs once per catalog; compiled for size in the wasm (the query
 // path, matcher.cpp, for speed). Pipeline: wasm/core/README.md.
 #include <algorithm>
-#include <unordered_map>
 
 #include "matcher.hpp"
 #include "matcher_impl.hpp"
@@ -13,13 +12,13 @@ namespace kzprof {
 using namespace mimpl;
 namespace {
 
-bool ru_adjective(const U32& w) {
+bool ru_adjective(std::u32string_view w) {
   static const char32_t* END[] = {U"ый", U"ий", U"ой", U"ая", U"яя", U"ое", U"ее", U"ые", U"ие", U"ого", U"его", U"ому",
                                   U"ему", U"ых", U"их", U"ым", U"им", U"ую", U"юю", U"ыми", U"ими", nullptr};
   if (w.size() < 5) return false;
   for (const char32_t* const* e = END; *e; ++e) {
     size_t n = std::char_traits<char32_t>::length(*e);
-    if (w.compare(w.size() - n, n, *e) == 0) return true;
+    if (w.substr(w.size() - n) == std::u32string_view(*e, n)) return true;
   }
   return false;
 }
@@ -35,11 +34,36 @@ void Matcher::build_index() {
   words_.clear(); fields_.clear(); toks_.clear(); posts_.clear(); post_off_.clear();
   entry_field_.clear(); code_digits_.clear();
   hl_first_.clear(); hl_tok_.clear(); hl_be_.clear();
-  std::unordered_map<U32, uint32_t> intern;
+  // Interning: an open-addressing table of word ids (FNV-1a over the folded key), at most half full;
+  // per unique word its stop-word and Russian-adjective flags, so those run once per word, not per token.
+  std::vector<uint32_t> slots(1024, UINT32_MAX);
+  std::vector<uint8_t> wflag;  // W_STOP, W_ADJ
+  constexpr uint8_t W_STOP = 1, W_ADJ = 2;
+  auto find_slot = [&](std::u32string_view k) {
+    uint32_t h = 2166136261u;
+    for (char32_t c : k) h = (h ^ uint32_t(c)) * 16777619u;
+    const size_t mask = slots.size() - 1;
+    size_t i = h & mask;
+    while (slots[i] != UINT32_MAX && words_[slots[i]].key != k) i = (i + 1) & mask;
+    return i;
+  };
+  auto intern = [&](std::u32string_view k) {
+    size_t i = find_slot(k);
+    if (slots[i] != UINT32_MAX) return slots[i];
+    const uint32_t w = uint32_t(words_.size());
+    words_.push_back(Word{U32(k), {}, {}, {}});
+    wflag.push_back(uint8_t((stem::is_stop(k) ? W_STOP : 0) | (ru_adjective(k) ? W_ADJ : 0)));
+    slots[i] = w;
+    if (2 * words_.size() > slots.size()) {
+      slots.assign(2 * slots.size(), UINT32_MAX);
+      for (uint32_t v = 0; v <= w; ++v) slots[find_slot(words_[v].key)] = v;
+    }
+    return w;
+  };
   Tokens tk;
-  U32 key;
   std::vector<uint16_t> grp;
   std::vector<uint8_t> sig;
+  std::vector<uint32_t> ids;
   size_t ntoks = 0;
   for (const Profession& p : catalog_.professions)
     ntoks += 3 * 4 + 4 * (p.aliases_ru.size() + p.aliases_kk.size() + p.aliases_en.size());
@@ -47,7 +71,6 @@ void Matcher::build_index() {
   fields_.reserve(3 * catalog_.professions.size());
   entry_field_.reserve(catalog_.professions.size());
   code_digits_.reserve(catalog_.professions.size());
-  intern.reserve(1024 + catalog_.professions.size() / 4);
   auto add_field = [&](uint32_t entry, uint8_t kind, uint16_t alias, const std::string& s) {
     text::tokenize(s, tk);
     size_t n = std::min<size_t>(tk.size(), 65535);
@@ -55,15 +78,17 @@ void Matcher::build_index() {
     bool ru = kind == FK_RU || kind == FK_ALIAS_RU;
     grp.assign(n, 0);
     sig.assign(n, 0);
+    ids.resize(n);
     int g = -1;
     for (size_t i = 0; i < n; ++i) {
+      ids[i] = intern(tk.key(i));
       if (i == 0 || !tk.toks[i].joined) ++g;
       grp[i] = uint16_t(std::min(g, 63));
-      sig[i] = !tk.toks[i].paren && (tk.toks[i].caps || !stem::is_stop(tk.key(i)));
+      sig[i] = !tk.toks[i].paren && (tk.toks[i].caps || !(wflag[ids[i]] & W_STOP));
       if (sig[i]) f.sigmask |= uint64_t(1) << grp[i];
     }
     f.groups = uint16_t(popcount64(f.sigmask));
-    auto adjective = [&](size_t i) { key.assign(tk.key(i)); return ru_adjective(key); };
+    auto adjective = [&](size_t i) { return (wflag[ids[i]] & W_ADJ) != 0; };
     // Head group: Russian — the first group not starting with an adjective; Kazakh/English — the last.
     int head = -1;
     for (size_t i = 0; i < n; ++i) {
@@ -86,18 +111,8 @@ void Matcher::build_index() {
       }
     if (ru && spec_noun >= 0) spec = spec_noun;
     for (size_t i = 0; i < n; ++i) {
-      key.assign(tk.key(i));
-      auto it = intern.find(key);
-      uint32_t w;
-      if (it == intern.end()) {
-        w = uint32_t(words_.size());
-        intern.emplace(key, w);
-        words_.push_back(Word{key, {}, {}, {}});
-      } else {
-        w = it->second;
-      }
       uint8_t fl = (sig[i] ? F_SIG : 0) | (long(i) == spec ? F_HEAD : 0);
-      toks_.push_back(Tok{w, grp[i], fl});
+      toks_.push_back(Tok{ids[i], grp[i], fl});
     }
     fields_.push_back(f);
   };
