@@ -46,6 +46,24 @@ constexpr int GRAMS_PER_EDIT = 4;
 
 const char* const KIND_NAME[] = {"word", "prefix", "morph", "typo", "infix", "code", "alias", "english", "exact", "browse"};
 
+// An adjective that narrows the next word: Russian adjective endings, Kazakh -лық/-лік/-дық/-дік/-тық/-тік
+// (folded). Words of >= 5 letters (Russian) or >= 6 (Kazakh).
+bool modifier(const U32& w) {
+  static const char32_t* const RU[] = {U"ый", U"ий", U"ой", U"ая", U"яя", U"ое", U"ее", U"ые", U"ие", U"ого", U"его", U"ому",
+                                       U"ему", U"ых", U"их", U"ым", U"им", U"ую", U"юю", U"ыми", U"ими", nullptr};
+  static const char32_t* const KK[] = {U"лык", U"лик", U"дык", U"дик", U"тык", U"тик", nullptr};
+  const size_t n = w.size();
+  if (n < 5) return false;
+  for (const char32_t* const* e = RU; *e; ++e) {
+    const size_t k = std::char_traits<char32_t>::length(*e);
+    if (w.compare(n - k, k, *e) == 0) return true;
+  }
+  if (n < 6) return false;
+  for (const char32_t* const* e = KK; *e; ++e)
+    if (w.compare(n - 3, 3, *e) == 0) return true;
+  return false;
+}
+
 bool all_digits(std::u32string_view w) {
   for (char32_t c : w)
     if (!text::is_digit(c)) return false;
@@ -398,7 +416,15 @@ void Matcher::evaluate(const std::string& reading, bool skeleton, bool rewrite, 
       if ((toks_[F.tok + i].flags & F_SIG) && !tok_hit[i]) full = false;
     // Listed: every query word confident in this field, and either the whole field is matched, or
     // its head is matched, at most (G-1)/2 of its word groups are left out, and a specific word matched.
-    const bool listed = full || (all_conf && head && specific && (G - covered) <= (G - 1) / 2);
+    bool listed = full || (all_conf && head && specific && (G - covered) <= (G - 1) / 2);
+    // ... but not when the query drops an adjective of a word it matched in an alias ("аналитик данных"
+    // is not "аналитик больших данных"): an alias is already the short colloquial name, so the word
+    // left out narrows the profession. (Official names carry qualifiers people omit: «анимация технигі».)
+    if (listed && !full && F.kind >= FK_ALIAS_RU)
+      for (uint16_t i = 0; i + 1 < F.ntok; ++i) {
+        const Tok& t = toks_[F.tok + i];
+        if ((t.flags & F_SIG) && !tok_hit[i] && tok_hit[i + 1] && modifier(words_[t.word].key)) { listed = false; break; }
+      }
     const bool exact = full && all_word;
     int fscore = sum + (full ? B_FULL : 0) + (exact ? B_EXACT : 0) + (G ? B_COVER * covered / G : 0) +
                  (F.kind <= FK_EN ? B_OFFICIAL : 0) - (rewrite ? REWRITE_PENALTY : 0);
