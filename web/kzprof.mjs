@@ -20,7 +20,8 @@ export async function createMatcher(data, { wasmBinary, locateFile, factory = cr
   } else if (!data || typeof data !== 'object') {
     throw new TypeError('kzprof: createMatcher(data) needs the data JSON as a string or an object');
   }
-  const packed = packCatalog(doc);
+  // JSON strings can hold U+001C..U+001F only as \u escapes: without one in the text, no value needs the check.
+  const packed = packCatalog(doc, typeof data !== 'string' || /\\u001[c-f]/i.test(data));
   const opts = {};
   if (wasmBinary) opts.wasmBinary = wasmBinary;
   if (locateFile) opts.locateFile = locateFile;
@@ -50,7 +51,7 @@ function jsonTypeName(v) {
 
 const isJsonObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-function packCatalog(doc) {
+function packCatalog(doc, checkControl = true) {
   const top = [];
   if (!isJsonObject(doc)) top.push(`data: expected a JSON object at the top level, got ${jsonTypeName(doc)}`);
   else {
@@ -59,12 +60,13 @@ function packCatalog(doc) {
   }
   if (top.length) throw new Error(`kzprof: invalid data:\n${top.join('\n')}\n`);
   const out = [];
+  const control = checkControl ? (v) => PACK_CONTROL.test(v) : () => false;
   // A string field: the value, or PACK_BAD + the message (missing, wrong type, control character).
   const str = (obj, key, where) => {
     const v = obj[key];
     if (v === undefined) return `${PACK_BAD}${where}: field '${key}': missing`;
     if (typeof v !== 'string') return `${PACK_BAD}${where}: field '${key}': expected a string, got ${jsonTypeName(v)}`;
-    if (PACK_CONTROL.test(v)) return `${PACK_BAD}${where}: field '${key}': contains a control character (U+001C..U+001F)`;
+    if (control(v)) return `${PACK_BAD}${where}: field '${key}': contains a control character (U+001C..U+001F)`;
     return v;
   };
   const usable = (v) => v[0] !== PACK_BAD && !PACK_BLANK.test(v);
@@ -75,7 +77,7 @@ function packCatalog(doc) {
     let n = 0, stop = '';
     for (; n < v.length; n++) {
       if (typeof v[n] !== 'string') { stop = '!'; break; }
-      if (PACK_CONTROL.test(v[n])) { stop = '^'; break; }
+      if (control(v[n])) { stop = '^'; break; }
     }
     out.push(`${n}${stop}`);
     for (let k = 0; k < n; k++) out.push(v[k]);
