@@ -71,6 +71,14 @@ bool all_digits(std::u32string_view w) {
 }
 
 bool is_blank(std::string_view q) {
+  // Fast path: an ASCII byte that is not whitespace decodes as itself, so the query is not blank.
+  bool ascii = true;
+  for (char ch : q) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    if (c >= 0x80) ascii = false;
+    else if (c != ' ' && (c < 9 || c > 13)) return false;
+  }
+  if (ascii) return true;
   for (char32_t c : text::decode(q)) {
     bool sp = c == ' ' || (c >= 9 && c <= 13) || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200B) ||
               c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
@@ -295,15 +303,18 @@ void Matcher::candidates(const U32& key, bool last, bool skeleton, std::vector<C
 size_t Matcher::split_point(const U32& w, bool skeleton) const {
   const size_t n = w.size();
   if (skeleton || n < 2 * SPLIT_MIN || keys_.find(w) >= 0) return 0;
-  if (!text::has_cyrillic(w) && !text::all_latin(w)) return 0;
-  if (text::has_cyrillic(w) && (ru_.find(stem::russian(w)) >= 0 || kk_.find(stem::kazakh(w)) >= 0)) return 0;
+  const bool cyr = text::has_cyrillic(w);
+  if (!cyr && !text::all_latin(w)) return 0;
   static thread_local U32 a, b;
   for (size_t at = SPLIT_MIN; at + SPLIT_MIN <= n; ++at) {
     a.assign(w, 0, at);
     if (keys_.find(a) < 0 || stem::is_stop(a)) continue;
     b.assign(w, at, U32::npos);
-    if (keys_.find(b) >= 0 || (text::has_cyrillic(b) && (ru_.find(stem::russian(b)) >= 0 || kk_.find(stem::kazakh(b)) >= 0)))
+    if (keys_.find(b) >= 0 || (cyr && (ru_.find(stem::russian(b)) >= 0 || kk_.find(stem::kazakh(b)) >= 0))) {
+      // the whole word's own stems win over a split (checked last: rarely needed)
+      if (cyr && (ru_.find(stem::russian(w)) >= 0 || kk_.find(stem::kazakh(w)) >= 0)) return 0;
       return at;
+    }
   }
   return 0;
 }
@@ -442,6 +453,8 @@ void Matcher::evaluate(const std::string& reading, bool skeleton, bool rewrite, 
 
 // Codes: "2512-1-007", "25121007", "2512 1 007", "2512.1.007"; a prefix lists its group in official order.
 bool Matcher::evaluate_code(const std::string& reading, Eval& ev) const {
+  // No ASCII digit, no code (digits in tokens are ASCII only): skip tokenizing.
+  if (std::none_of(reading.begin(), reading.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
   static thread_local Tokens toks;
   text::tokenize(reading, toks);
   if (!toks.size()) return false;

@@ -1,6 +1,7 @@
 #include "stem.hpp"
 
 #include <algorithm>
+#include <vector>
 
 namespace kzprof {
 namespace stem {
@@ -35,12 +36,30 @@ bool ends(const U32& w, size_t limit, const char32_t* suf) {
   return true;
 }
 
-// Longest suffix of `list` inside [limit, end); returns its length or 0.
-size_t longest(const U32& w, size_t limit, const Suf* list) {
-  size_t best = 0;
-  for (const Suf* s = list; s->s; ++s)
-    if (s->n > best && ends(w, limit, *s)) best = s->n;
-  return best;
+// A suffix list grouped by last letter (а..я), longest first in each group: a word is compared only
+// with the suffixes ending in its last letter.
+struct SufTable {
+  std::vector<Suf> by[32];
+  explicit SufTable(const Suf* list) {
+    for (const Suf* s = list; s->s; ++s) {
+      const char32_t c = s->s[s->n - 1];
+      if (c >= U'а' && c <= U'я') by[c - U'а'].push_back(*s);
+    }
+    for (auto& v : by) std::stable_sort(v.begin(), v.end(), [](const Suf& a, const Suf& b) { return a.n > b.n; });
+  }
+  const std::vector<Suf>* of(const U32& w) const {
+    if (w.empty() || w.back() < U'а' || w.back() > U'я') return nullptr;
+    return &by[w.back() - U'а'];
+  }
+};
+
+// Longest suffix of `t` inside [limit, end); returns its length or 0.
+size_t longest(const U32& w, size_t limit, const SufTable& t) {
+  const std::vector<Suf>* v = t.of(w);
+  if (v)
+    for (const Suf& s : *v)
+      if (ends(w, limit, s)) return s.n;
+  return 0;
 }
 
 // Group-1 endings must follow а or я (inside RV).
@@ -67,9 +86,12 @@ const Suf NOUN[] = {S(U"а"), S(U"ев"), S(U"ов"), S(U"ие"), S(U"ье"), S(
                           S(U"ей"), S(U"ой"), S(U"ий"), S(U"й"), S(U"иям"), S(U"ям"), S(U"ием"), S(U"ем"), S(U"ам"), S(U"ом"), S(U"о"), S(U"у"), S(U"ах"),
                           S(U"иях"), S(U"ях"), S(U"ы"), S(U"ь"), S(U"ию"), S(U"ью"), S(U"ю"), S(U"ия"), S(U"ья"), S(U"я"), {nullptr, 0}};
 
+const SufTable T_PG1(PG1), T_PG2(PG2), T_ADJ(ADJ), T_PART1(PART1), T_PART2(PART2), T_REFL(REFL), T_VERB1(VERB1),
+    T_VERB2(VERB2), T_NOUN(NOUN);
+
 // Removes the longest ending from group1 (needs а/я before it) ∪ group2. Returns success.
-bool strip_groups(U32& w, size_t rv, const Suf* g1, const Suf* g2) {
-  size_t n1 = g1 ? longest(w, rv, g1) : 0, n2 = longest(w, rv, g2);
+bool strip_groups(U32& w, size_t rv, const SufTable* g1, const SufTable& g2) {
+  size_t n1 = g1 ? longest(w, rv, *g1) : 0, n2 = longest(w, rv, g2);
   if (n2 && n2 >= n1) { w.resize(w.size() - n2); return true; }
   if (n1) {
     if (!after_a(w, n1, rv)) return false;
@@ -101,15 +123,15 @@ U32 russian(const U32& in) {
   (void)r1;
   if (rv >= n) return w;
   // Step 1
-  if (!strip_groups(w, rv, PG1, PG2)) {
-    size_t rn = longest(w, rv, REFL);
+  if (!strip_groups(w, rv, &T_PG1, T_PG2)) {
+    size_t rn = longest(w, rv, T_REFL);
     if (rn) w.resize(w.size() - rn);
-    size_t an = longest(w, rv, ADJ);
+    size_t an = longest(w, rv, T_ADJ);
     if (an) {
       w.resize(w.size() - an);
-      strip_groups(w, rv, PART1, PART2);
-    } else if (!strip_groups(w, rv, VERB1, VERB2)) {
-      size_t nn = longest(w, rv, NOUN);
+      strip_groups(w, rv, &T_PART1, T_PART2);
+    } else if (!strip_groups(w, rv, &T_VERB1, T_VERB2)) {
+      size_t nn = longest(w, rv, T_NOUN);
       if (nn) w.resize(w.size() - nn);
     }
   }
@@ -168,15 +190,18 @@ U32 kazakh(const U32& in) {
   U32 w = in;
   bool stripped = false;
   for (int step = 0; step < KK_MAX_STEPS; ++step) {
+    static const SufTable T_KK(KK);
     size_t best = 0;
-    for (const Suf* s = KK; s->s; ++s) {
-      const size_t n = s->n;
-      if (n <= best || !ends(w, 0, *s)) continue;
-      size_t rest = w.size() - n;
-      if (rest < (n == 1 ? KK_MIN_STEM1 : KK_MIN_STEM)) continue;
-      if (!kk_joins(w[rest - 1], s->s[0])) continue;
-      best = n;
-    }
+    if (const std::vector<Suf>* v = T_KK.of(w))
+      for (const Suf& s : *v) {  // longest first: the first that fits wins
+        const size_t n = s.n;
+        if (!ends(w, 0, s)) continue;
+        size_t rest = w.size() - n;
+        if (rest < (n == 1 ? KK_MIN_STEM1 : KK_MIN_STEM)) continue;
+        if (!kk_joins(w[rest - 1], s.s[0])) continue;
+        best = n;
+        break;
+      }
     if (!best) break;
     w.resize(w.size() - best);
     stripped = true;
