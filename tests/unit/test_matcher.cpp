@@ -301,3 +301,24 @@ TEST_CASE("load errors leave an empty, usable matcher") {
   json r = json::parse(m.search_json("врач", 5));
   CHECK(r["results"].empty());
 }
+
+TEST_CASE("the per-word candidate cache never leaks between matchers or across a reload") {
+  std::ifstream f(KZPROF_TEST_DIR "/../data/professions.json", std::ios::binary);
+  std::ostringstream ss;
+  ss << f.rdbuf();
+  Matcher big;
+  REQUIRE(big.load(ss.str()).empty());
+  const std::string mini_ans = mini().search_json("врач онколог", 5);
+  const std::string big_ans = big.search_json("врач онколог", 5);
+  CHECK(mini_ans != big_ans);  // different codes
+  for (int i = 0; i < 3; ++i) {
+    CHECK(mini().search_json("врач онколог", 5) == mini_ans);
+    CHECK(big.search_json("врач онколог", 5) == big_ans);
+  }
+  // the same object reloaded with another list answers from the new index
+  std::ifstream g(KZPROF_TEST_DIR "/fixtures/mini.json", std::ios::binary);
+  std::ostringstream sg;
+  sg << g.rdbuf();
+  REQUIRE(big.load(sg.str()).empty());
+  CHECK(big.search_json("врач онколог", 5) == mini_ans);
+}

@@ -145,7 +145,36 @@ const std::string& Matcher::field_text(const Field& f) const {
 
 // ----------------------------------------------------------------------------------------- candidates
 
+// Candidates of recent query words, per (word, last, skeleton): typing repeats the earlier words of a
+// query on every keystroke. Direct-mapped; valid for one index (see search_json).
+namespace {
+struct CandCache {
+  struct Slot { U32 key; bool last = false, skeleton = false, used = false; std::vector<Matcher::Cand> cands; };
+  static constexpr size_t N = 64;
+  const Matcher* owner = nullptr;
+  Slot slot[N];
+  void clear(const Matcher* m) {
+    owner = m;
+    for (Slot& s : slot) s.used = false;
+  }
+  Slot& at(const U32& key, bool last, bool skeleton) {
+    uint32_t h = 2166136261u;
+    for (char32_t c : key) h = (h ^ uint32_t(c)) * 16777619u;
+    return slot[(h ^ (last ? 0x9e37u : 0) ^ (skeleton ? 0x7f4au : 0)) % N];
+  }
+};
+thread_local CandCache cand_cache;
+}  // namespace
+
 void Matcher::candidates(const U32& key, bool last, bool skeleton, std::vector<Cand>& out) const {
+  CandCache::Slot& slot = cand_cache.at(key, last, skeleton);
+  if (slot.used && slot.last == last && slot.skeleton == skeleton && slot.key == key) { out = slot.cands; return; }
+  find_candidates(key, last, skeleton, out);
+  slot.key = key; slot.last = last; slot.skeleton = skeleton; slot.used = true;
+  slot.cands = out;
+}
+
+void Matcher::find_candidates(const U32& key, bool last, bool skeleton, std::vector<Cand>& out) const {
   out.clear();
   const size_t n = key.size();
   auto add_vals = [&](const Space& sp, size_t ki, int q, uint8_t kind, bool conf, size_t a, size_t b) {
@@ -628,6 +657,9 @@ std::string Matcher::render(const Eval& ev, int limit, const std::string& from, 
 }
 
 std::string Matcher::search_json(std::string_view query, int limit) const {
+  // The candidate cache holds this index's answers: emptied for another matcher, and after a (re)build,
+  // which empties the highlight cache (build_index clears hl_first_; render fills it).
+  if (cand_cache.owner != this || hl_first_.empty()) cand_cache.clear(this);
   bool truncated = false;
   const std::string q = text::cap_utf16(query, MAX_QUERY_UTF16, &truncated);
   if (limit < 0) limit = 0;

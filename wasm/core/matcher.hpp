@@ -69,7 +69,8 @@ class Matcher {
 
   void build_index();
   const std::string& field_text(const Field& f) const;
-  void candidates(const U32& key, bool last, bool skeleton, std::vector<Cand>& out) const;
+  void candidates(const U32& key, bool last, bool skeleton, std::vector<Cand>& out) const;  // cached
+  void find_candidates(const U32& key, bool last, bool skeleton, std::vector<Cand>& out) const;
   size_t split_point(const U32& w, bool skeleton) const;
   void evaluate(const std::string& reading, bool skeleton, bool rewrite, Eval& ev) const;
   bool evaluate_code(const std::string& reading, Eval& ev) const;
