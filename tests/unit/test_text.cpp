@@ -167,6 +167,11 @@ TEST_CASE("Damerau–Levenshtein (OSA), bounded") {
   CHECK(osa_distance(u("врач"), u("вркч"), 2) == 1);
   CHECK(osa_distance(u("ab"), u("ba"), 2) == 1);  // transposition
   CHECK(osa_distance(u("кардиолог"), u("гематолог"), 2) == 3);
-  CHECK(osa_prefix_distance(u("прграмм"), u("программист"), 1) == 1);
-  CHECK(osa_prefix_distance(u("прогр"), u("программист"), 1) == 0);
+  int p = -1;
+  CHECK(osa_distance(u("прграмм"), u("программист"), 1, &p) == 2);  // whole word: too far
+  CHECK(p == 1);  // a prefix with one edit
+  CHECK(osa_distance(u("прогр"), u("программист"), 1, &p) == 2);
+  CHECK(p == 0);
+  CHECK(osa_distance(u("програмист"), u("программист"), 2, &p) == 1);
+  CHECK(p == 1);
 }

@@ -11,11 +11,18 @@ const size_t DP_MAX = 48;  // longer words are compared exactly only (never happ
 // Only the band |i - j| <= max of the table is computed: a cell outside it is at least |i - j| > max, so
 // it is taken as max + 1 (a sentinel on each side of the band). Cells whose true value is <= max only
 // depend on such cells, so they, the early exit and the result are those of the full table.
-int osa_distance(const U32& a, const U32& b, int max) {
-  size_t n = a.size(), m = b.size();
-  if ((n > m ? n - m : m - n) > size_t(max)) return max + 1;
-  if (n > DP_MAX || m > DP_MAX) return a == b ? 0 : max + 1;
+// The early exit: once a whole row i > max (so d[i][0] > max too) is above max, every later row is (each cell comes from the
+// row above plus 0 or 1, or from its left neighbour or the cell two up-left plus 1, and that one is
+// itself >= the up-left neighbour in the previous row minus 0). The prefix distance min_j d[n][j] reads
+// the last row of the same table over the first min(|b|, |a| + max) letters of b, which are all the
+// columns the whole-word distance needs whenever that one is within max.
+int osa_distance(const U32& a, const U32& b, int max, int* prefix) {
+  const size_t n = a.size(), m = std::min(b.size(), n + size_t(max));
   const int inf = max + 1;
+  if (prefix) *prefix = inf;
+  const bool whole = (n > b.size() ? n - b.size() : b.size() - n) <= size_t(max);
+  if (!whole && !prefix) return inf;
+  if (n > DP_MAX || m > DP_MAX) return a == b ? 0 : inf;
   const size_t w = size_t(max);
   int d[DP_MAX + 2][DP_MAX + 2];
   for (size_t i = 0; i <= n; ++i) d[i][0] = int(i);
@@ -32,33 +39,11 @@ int osa_distance(const U32& a, const U32& b, int max) {
       d[i][j] = v;
       row_min = std::min(row_min, v);
     }
-    if (row_min > max) return max + 1;
+    if (row_min > max && i > w) return inf;
   }
-  return std::min(d[n][m], max + 1);
-}
-
-int osa_prefix_distance(const U32& a, const U32& b, int max) {
-  size_t n = a.size(), m = std::min(b.size(), a.size() + size_t(max));
-  if (n > DP_MAX || m > DP_MAX) return max + 1;
-  const int inf = max + 1;
-  const size_t w = size_t(max);
-  int d[DP_MAX + 2][DP_MAX + 2];
-  for (size_t i = 0; i <= n; ++i) d[i][0] = int(i);
-  for (size_t j = 0; j <= m; ++j) d[0][j] = int(j);
-  for (size_t i = 1; i <= n; ++i) {
-    const size_t lo = i > w + 1 ? i - w : 1, hi = std::min(m, i + w);
-    if (lo > 1) d[i][lo - 1] = inf;
-    if (hi < m) d[i][hi + 1] = inf;
-    for (size_t j = lo; j <= hi; ++j) {
-      int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      int v = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = std::min(v, d[i - 2][j - 2] + 1);
-      d[i][j] = v;
-    }
-  }
-  int best = inf;
-  for (size_t j = n > w ? n - w : 0; j <= m; ++j) best = std::min(best, d[n][j]);
-  return best;
+  if (prefix)
+    for (size_t j = n > w ? n - w : 0; j <= m; ++j) *prefix = std::min(*prefix, d[n][j]);
+  return whole ? std::min(d[n][m], inf) : inf;
 }
 
 void Space::grams_of(const U32& w, std::vector<uint64_t>& out) {
@@ -77,7 +62,8 @@ long Space::find(const U32& k) const {
 
 std::pair<size_t, size_t> Space::prefix_range(const U32& p) const {
   auto lo = std::lower_bound(keys_.begin(), keys_.end(), p);
-  auto hi = std::lower_bound(lo, keys_.end(), p + U32(1, char32_t(0x10FFFF)));
+  // keys from lo on that start with p are one run (sorted); it ends at the first that does not
+  auto hi = std::partition_point(lo, keys_.end(), [&](const U32& k) { return k.compare(0, p.size(), p) == 0; });
   return {size_t(lo - keys_.begin()), size_t(hi - keys_.begin())};
 }
 

@@ -11,9 +11,9 @@
 namespace kzprof {
 
 // Damerau–Levenshtein distance (optimal string alignment) of a and b; returns max+1 when above max.
-int osa_distance(const U32& a, const U32& b, int max);
-// min over prefixes p of b of osa_distance(a, p) — "a is a prefix of b with typos".
-int osa_prefix_distance(const U32& a, const U32& b, int max);
+// With `prefix`, also *prefix = min over prefixes p of b of osa_distance(a, p) ("a is a prefix of b
+// with typos"; max+1 when above max), from the same table.
+int osa_distance(const U32& a, const U32& b, int max, int* prefix = nullptr);
 
 // keys (unique, sorted) -> values; values of key i are vals[off[i] .. off[i+1]).
 class Space {

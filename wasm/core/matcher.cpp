@@ -7,6 +7,13 @@
 #include "readings.hpp"
 #include "stem.hpp"
 
+// Cold code in a hot file: clang (em++) optimises it for size whatever the file's level.
+#if defined(__clang__)
+#define KZ_SMALL __attribute__((minsize))
+#else
+#define KZ_SMALL
+#endif
+
 namespace kzprof {
 using namespace mimpl;
 namespace {
@@ -113,6 +120,7 @@ struct Matcher::Eval {
   int top = -1;
   std::string reading;
   const char* kind = nullptr;  // rewrite kind, nullptr for the query as typed
+  int idx = -1;                // index of the reading in search_json's list, -1 for the query as typed
 };
 
 namespace {
@@ -243,7 +251,8 @@ void Matcher::find_candidates(const U32& key, bool last, bool skeleton, std::vec
       }
       if (budget > 0 && all >= std::max(1, st.all - GRAMS_PER_EDIT * budget)) {
         const bool same_start = w[0] == key[0];  // a typo in the first letter is never confident
-        int d = osa_distance(key, w, budget);
+        int dp;
+        int d = osa_distance(key, w, budget, last ? &dp : nullptr);
         if (d > 0 && d <= budget) {
           // The word plus two or more letters is a derived word, not a typo ("аниматорка"): not confident.
           const bool derived = n >= w.size() + 2 && key.compare(0, w.size(), w) == 0;
@@ -251,7 +260,6 @@ void Matcher::find_candidates(const U32& key, bool last, bool skeleton, std::vec
           return;
         }
         if (last) {
-          int dp = osa_prefix_distance(key, w, budget);
           if (dp > 0 && dp <= budget) {
             add_vals(keys_, ki, Q_TYPO_PREFIX - Q_PER_EDIT * dp, K_TYPO, same_start && 2 * n >= w.size(), 0, n);
             return;
@@ -307,10 +315,10 @@ void Matcher::find_candidates(const U32& key, bool last, bool skeleton, std::vec
       skel_.scan_grams(sk, [&](size_t ki, int all, int, const Space::GramStats& st) {
         if (all < std::max(1, st.all - GRAMS_PER_EDIT * budget)) return;
         const bool same_start = skel_.key(ki)[0] == sk[0];
-        int d = osa_distance(sk, skel_.key(ki), budget);
+        int dp;
+        int d = osa_distance(sk, skel_.key(ki), budget, last ? &dp : nullptr);
         if (d > 0 && d <= budget) { add_vals(skel_, ki, Q_TYPO - Q_PER_EDIT * d, K_TYPO, same_start, 0, FULL); return; }
         if (last) {
-          int dp = osa_prefix_distance(sk, skel_.key(ki), budget);
           if (dp > 0 && dp <= budget)
             add_vals(skel_, ki, Q_TYPO_PREFIX - Q_PER_EDIT * dp, K_TYPO, same_start && 2 * sk.size() >= skel_.key(ki).size(), 0, n);
         }
@@ -348,7 +356,8 @@ size_t Matcher::split_point(const U32& w, bool skeleton) const {
   return 0;
 }
 
-void Matcher::evaluate(const std::string& reading, bool skeleton, bool rewrite, Eval& ev) const {
+void Matcher::evaluate(const std::string& reading, bool skeleton, const Eval* floor, Eval& ev) const {
+  const bool rewrite = floor != nullptr;
   bool trailing = false;
   static thread_local Tokens toks;  // scratch, reused across queries
   static thread_local U32 qkey;
@@ -385,6 +394,39 @@ void Matcher::evaluate(const std::string& reading, bool skeleton, bool rewrite, 
   ev.hits.clear(); ev.aggs.clear(); ev.res.clear();
   ev.tier = 0; ev.top = -1;
   if (!nq) return;
+  // An alternative reading is scored only if it can beat `floor` (the best reading so far; it must be
+  // strictly better). Upper bound of its best result from cheap lookups (no trigram scans): per word
+  // the best quality any candidate kind could give (exact / skeleton / prefix / stem by lookup; a typo
+  // needs >= 5 letters, an infix >= 4) and whether it could be confident; then the best composite score.
+  if (floor) {
+    int qsum = 0, matched = 0;
+    bool all_conf = true, all_word = true;
+    for (size_t qi = 0; qi < nq; ++qi) {
+      const U32& k = qk[qi];
+      const size_t n = k.size();
+      const bool last = qlast[qi], cyr = text::has_cyrillic(k);
+      int q = 0;
+      bool conf = false;
+      if (keys_.find(k) >= 0 || (cyr && skel_.find(text::skeleton(k)) >= 0)) q = Q_EXACT, conf = true;
+      else {
+        if (!opt[qi]) all_word = false;
+        auto pr = keys_.prefix_range(k);
+        if (pr.first < pr.second && (last || n >= 3)) q = !last ? Q_PREFIX_NONLAST : n >= 3 ? Q_PREFIX_MAX : Q_PREFIX_SHORT, conf = last && n >= PREFIX_CONF_MIN;
+        if (skeleton && cyr && last) q = Q_PREFIX_MAX, conf = true;
+        if (n >= 3 && ((cyr && (ru_.find(stem::russian(k)) >= 0 || kk_.find(stem::kazakh(k)) >= 0)) ||
+                       (!cyr && text::all_latin(k) && en_.find(stem::english(k)) >= 0)))
+          q = std::max(q, Q_MORPH), conf = true;
+        if (n > INFIX_MIN) q = std::max(q, Q_TYPO - Q_PER_EDIT), conf = true;
+        else if (n == INFIX_MIN) q = std::max(q, Q_INFIX);
+      }
+      if (opt[qi]) qsum += q / 2;
+      else qsum += q, matched += q > 0, all_conf = all_conf && conf;
+    }
+    const int fmax = qsum + (all_conf ? B_FULL : 0) + (all_conf && all_word ? B_EXACT : 0) + B_COVER + B_OFFICIAL - REWRITE_PENALTY;
+    const int tier = all_conf && matched ? 2 : matched ? 1 : 0;
+    const int top = (tier == 2 ? LISTED_WEIGHT : 0) + WORD_WEIGHT * matched + std::max(0, std::min(999, fmax));
+    if (tier < floor->tier || (tier == floor->tier && (top < floor->top || (top == floor->top && ev.idx > floor->idx)))) return;
+  }
   static thread_local std::vector<Cand> cands;  // scratch, reused across queries
   for (size_t qi = 0; qi < nq; ++qi) {
     const bool last = qlast[qi];
@@ -481,7 +523,7 @@ void Matcher::evaluate(const std::string& reading, bool skeleton, bool rewrite, 
 }
 
 // Codes: "2512-1-007", "25121007", "2512 1 007", "2512.1.007"; a prefix lists its group in official order.
-bool Matcher::evaluate_code(const std::string& reading, Eval& ev) const {
+KZ_SMALL bool Matcher::evaluate_code(const std::string& reading, Eval& ev) const {
   // No ASCII digit, no code (digits in tokens are ASCII only): skip tokenizing.
   if (std::none_of(reading.begin(), reading.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
   static thread_local Tokens toks;
@@ -626,7 +668,7 @@ std::string Matcher::render(const Eval& ev, int limit, const std::string& from, 
     o += "{\"code\":";
     json_str(o, p.code);
     o += ",\"score\":";
-    o += std::to_string(r.score);
+    append_uint(o, uint32_t(r.score));  // >= 0
     o += ",\"match\":\"";
     o += KIND_NAME[r.kind];
     o += "\",\"highlights\":{\"kk\":";
@@ -663,14 +705,17 @@ std::string Matcher::search_json(std::string_view query, int limit) const {
   bool truncated = false;
   const std::string q = text::cap_utf16(query, MAX_QUERY_UTF16, &truncated);
   if (limit < 0) limit = 0;
-  Eval best;
+  static thread_local Eval best, ev;  // scratch, reused across queries (their buffers keep capacity)
+  best.res.clear();
+  best.kind = nullptr;
+  best.idx = -1;
   if (is_blank(q)) {
     for (uint32_t e = 0; e < catalog_.professions.size(); ++e)
       best.res.push_back(Res{e, entry_field_[e], false, 0, 0, K_BROWSE, 0});
     return render(best, limit, q, truncated, "browse");
   }
   best.reading = q;
-  if (!evaluate_code(q, best)) evaluate(q, false, false, best);
+  if (!evaluate_code(q, best)) evaluate(q, false, nullptr, best);
   if (best.tier < 2) {
     struct Alt { std::string text; const char* kind; bool skeleton; bool code_only; };
     std::vector<Alt> alts;
@@ -686,17 +731,23 @@ std::string Matcher::search_json(std::string_view query, int limit) const {
       alts.push_back({readings::kk_number_row_to_digits(q, false), "code-layout", false, true});
       alts.push_back({readings::kk_number_row_to_digits(q, true), "code-layout", false, true});
     }
-    for (const Alt& a : alts) {
-      if (a.text == q) continue;
-      Eval ev;
-      ev.reading = a.text;
-      ev.kind = a.kind;
-      if (!evaluate_code(a.text, ev)) {
-        if (a.code_only) continue;
-        evaluate(a.text, a.skeleton, true, ev);
+    // The winner is the best (tier, top), ties to the earlier reading (the query as typed first). The
+    // transliterations are scored first (the usual winners, so the others are more often skipped by
+    // the bound in evaluate); ties still go by list order (Eval::idx).
+    for (int pass = 0; pass < 2; ++pass)
+      for (size_t i = 0; i < alts.size(); ++i) {
+        const Alt& a = alts[i];
+        if (a.skeleton != (pass == 0) || a.text == q) continue;
+        ev.reading = a.text;
+        ev.kind = a.kind;
+        ev.idx = int(i);
+        if (!evaluate_code(a.text, ev)) {
+          if (a.code_only) continue;
+          evaluate(a.text, a.skeleton, &best, ev);
+        }
+        if (ev.tier > best.tier || (ev.tier == best.tier && (ev.top > best.top || (ev.top == best.top && ev.idx < best.idx))))
+          std::swap(best, ev);
       }
-      if (ev.tier > best.tier || (ev.tier == best.tier && ev.top > best.top)) best = std::move(ev);
-    }
   }
   // Only the first `limit` results are shown: order just those.
   const size_t k = std::min(best.res.size(), size_t(limit));

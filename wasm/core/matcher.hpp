@@ -72,7 +72,7 @@ class Matcher {
   void candidates(const U32& key, bool last, bool skeleton, std::vector<Cand>& out) const;  // cached
   void find_candidates(const U32& key, bool last, bool skeleton, std::vector<Cand>& out) const;
   size_t split_point(const U32& w, bool skeleton) const;
-  void evaluate(const std::string& reading, bool skeleton, bool rewrite, Eval& ev) const;
+  void evaluate(const std::string& reading, bool skeleton, const Eval* floor, Eval& ev) const;
   bool evaluate_code(const std::string& reading, Eval& ev) const;
   void spans_json(std::string& o, uint32_t fid, const std::string& s,
                   const std::vector<std::pair<uint16_t, std::pair<uint8_t, uint8_t>>>& marks) const;

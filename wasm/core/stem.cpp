@@ -43,9 +43,13 @@ struct SufTable {
   explicit SufTable(const Suf* list) {
     for (const Suf* s = list; s->s; ++s) {
       const char32_t c = s->s[s->n - 1];
-      if (c >= U'а' && c <= U'я') by[c - U'а'].push_back(*s);
+      if (c < U'а' || c > U'я') continue;
+      std::vector<Suf>& v = by[c - U'а'];  // longest first; equal lengths in list order (no sort code)
+      size_t at = v.size();
+      v.push_back(*s);
+      for (; at > 0 && v[at - 1].n < s->n; --at) v[at] = v[at - 1];
+      v[at] = *s;
     }
-    for (auto& v : by) std::stable_sort(v.begin(), v.end(), [](const Suf& a, const Suf& b) { return a.n > b.n; });
   }
   const std::vector<Suf>* of(const U32& w) const {
     if (w.empty() || w.back() < U'а' || w.back() > U'я') return nullptr;
