@@ -79,9 +79,11 @@ bool all_digits(std::u32string_view w) {
 
 bool is_blank(std::string_view q) {
   // Fast path: an ASCII byte that is not whitespace decodes as itself, so the query is not blank.
+  // A lead byte C3..DF starts U+00C0..U+07FF (Cyrillic, most Latin letters): no space there either.
   bool ascii = true;
   for (char ch : q) {
     const unsigned char c = static_cast<unsigned char>(ch);
+    if (c >= 0xC3 && c <= 0xDF) return false;
     if (c >= 0x80) ascii = false;
     else if (c != ' ' && (c < 9 || c > 13)) return false;
   }
@@ -96,16 +98,21 @@ bool is_blank(std::string_view q) {
 
 void json_str(std::string& o, std::string_view s) {
   o.push_back('"');
-  for (char ch : s) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    if (c == '"' || c == '\\') { o.push_back('\\'); o.push_back(ch); }
-    else if (c < 0x20) {
+  size_t from = 0;  // characters needing no escape are appended in runs
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c != '"' && c != '\\' && c >= 0x20) continue;
+    o.append(s.data() + from, i - from);
+    from = i + 1;
+    if (c >= 0x20) { o.push_back('\\'); o.push_back(char(c)); }
+    else {
       static const char* hex = "0123456789abcdef";
       o += "\\u00";
       o.push_back(hex[c >> 4]);
       o.push_back(hex[c & 15]);
-    } else o.push_back(ch);
+    }
   }
+  o.append(s.data() + from, s.size() - from);
   o.push_back('"');
 }
 

@@ -98,15 +98,23 @@ std::string to_utf8(const U32& s) {
 }
 
 std::string cap_utf16(std::string_view s, size_t max_units, bool* truncated) {
-  U32 cps = decode(s);
-  size_t units = 0, k = 0;
+  static thread_local U32 cps;  // scratch
+  cps.clear();
+  decode_into(s, cps);
+  size_t units = 0, bytes = 0, k = 0;
   for (; k < cps.size(); ++k) {
-    size_t u = cps[k] >= 0x10000 ? 2 : 1;
+    const char32_t c = cps[k];
+    const size_t u = c >= 0x10000 ? 2 : 1;
     if (units + u > max_units) break;
     units += u;
+    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : u + 2;
   }
   if (truncated) *truncated = k < cps.size();
-  return to_utf8(cps.substr(0, k));
+  // Nothing cut and re-encoding gives as many bytes (an invalid byte becomes the 3 of U+FFFD): valid, as is.
+  if (k == cps.size() && bytes == s.size()) return std::string(s);
+  std::string o;
+  for (size_t i = 0; i < k; ++i) append_utf8(o, cps[i]);
+  return o;
 }
 
 namespace {
