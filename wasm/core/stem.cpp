@@ -241,7 +241,7 @@ bool is_stop(std::u32string_view w) {
       S(U"жониндеги"), S(U"жане"), S(U"мен"), S(U"бен"), S(U"пен"), S(U"ушин"), S(U"немесе"),
       // English
       S(U"of"), S(U"and"), S(U"in"), S(U"for"), S(U"the"), S(U"a"), S(U"an"), S(U"or"), S(U"to"), S(U"at"), S(U"on"), S(U"with"), {nullptr, 0}};
-  if (w.size() > 9 || w.empty()) return false;
+  if (w.size() > 9 || !((0x25Eu >> w.size()) & 1)) return false;  // stop words have 1, 2, 3, 4, 6 or 9 letters
   for (const Suf* s = STOP; s->s; ++s)
     if (s->n == w.size() && s->s[0] == w[0] && std::char_traits<char32_t>::compare(s->s, w.data(), s->n) == 0) return true;
   return false;
