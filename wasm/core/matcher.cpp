@@ -531,8 +531,27 @@ void Matcher::evaluate(const std::string& reading, bool skeleton, const Eval* fl
 
 // Codes: "2512-1-007", "25121007", "2512 1 007", "2512.1.007"; a prefix lists its group in official order.
 KZ_SMALL bool Matcher::evaluate_code(const std::string& reading, Eval& ev) const {
-  // No ASCII digit, no code (digits in tokens are ASCII only): skip tokenizing.
-  if (std::none_of(reading.begin(), reading.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
+  // Skip tokenizing when no run of ASCII digits can be a word of its own (the digits come only from
+  // such words): every run touches an ASCII letter or a Cyrillic letter U+0400..U+047F (D0/D1 + one
+  // continuation byte), so it is part of a word with letters. ("А0паратты": the code-layout readings.)
+  {
+    const size_t n = reading.size();
+    auto u = [&](size_t i) { return static_cast<unsigned char>(reading[i]); };
+    auto letter_at = [&](size_t i) {  // a letter starts at byte i
+      const unsigned char c = u(i) | 0x20;
+      return (c >= 'a' && c <= 'z') || ((u(i) == 0xD0 || u(i) == 0xD1) && i + 1 < n && (u(i + 1) & 0xC0) == 0x80);
+    };
+    bool maybe = false;
+    for (size_t i = 0; i < n && !maybe; ++i) {
+      if (u(i) < '0' || u(i) > '9') continue;
+      size_t j = i;
+      while (j < n && u(j) >= '0' && u(j) <= '9') ++j;
+      const bool left = i > 0 && (letter_at(i - 1) || (i > 1 && (u(i - 1) & 0xC0) == 0x80 && letter_at(i - 2)));
+      maybe = !left && !(j < n && letter_at(j));
+      i = j;
+    }
+    if (!maybe) return false;
+  }
   static thread_local Tokens toks;
   text::tokenize(reading, toks);
   if (!toks.size()) return false;
