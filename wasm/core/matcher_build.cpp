@@ -61,6 +61,7 @@ void Matcher::build_index() {
     return w;
   };
   Tokens tk;
+  tk.offsets = false;
   std::vector<uint16_t> grp;
   std::vector<uint8_t> sig;
   std::vector<uint32_t> ids;

@@ -149,17 +149,24 @@ struct Unit { char32_t c; uint32_t b, e; };
 
 // Closes the token that starts at out.keys[at]: trailing apostrophes go, look-alikes are repaired, letters folded.
 void finish(Tokens& out, uint32_t at, bool joined, bool paren) {
-  while (out.keys.size() > at && out.keys.back() == '\'') { out.keys.pop_back(); out.b.pop_back(); out.e.pop_back(); }
+  while (out.keys.size() > at && out.keys.back() == '\'') {
+    out.keys.pop_back();
+    if (out.offsets) out.b.pop_back(), out.e.pop_back();
+  }
   if (out.keys.size() == at) return;
+  // Digits, a-z and а-я are their own lower case and fold: most letters skip lower()/fold().
+  auto plain = [](char32_t c) { return c < 'A' || (c >= 'a' && c <= 'z') || (c >= 0x430 && c <= 0x44F); };
   int cyr = 0, lat = 0, up = 0;
   for (size_t i = at; i < out.keys.size(); ++i) {
     char32_t c = out.keys[i];
-    cyr += is_cyrillic(c), lat += is_latin(c), up += lower(c) != c;
+    cyr += is_cyrillic(c), lat += is_latin(c), up += !plain(c) && lower(c) != c;
   }
+  const bool mixed = cyr && lat;
   for (size_t i = at; i < out.keys.size(); ++i) {
     char32_t& c = out.keys[i];
-    if (cyr && lat && cyr >= lat && is_latin(c)) { char32_t m = lat_to_cyr(c); if (m) c = m; }
-    else if (cyr && lat && lat > cyr && is_cyrillic(c)) { char32_t m = cyr_to_lat(c); if (m) c = m; }
+    if (!mixed && plain(c)) continue;
+    if (mixed && cyr >= lat && is_latin(c)) { char32_t m = lat_to_cyr(c); if (m) c = m; }
+    else if (mixed && lat > cyr && is_cyrillic(c)) { char32_t m = cyr_to_lat(c); if (m) c = m; }
     c = fold(c);
   }
   out.toks.push_back(Tokens::Ref{at, uint32_t(out.keys.size() - at), joined, paren, up >= 2 && up == cyr + lat});
@@ -208,8 +215,7 @@ void tokenize(std::string_view s, Tokens& out, bool* ends_with_break) {
         paren = depth > 0;
       }
       out.keys.push_back(c);
-      out.b.push_back(u[i].b);
-      out.e.push_back(u[i].e);
+      if (out.offsets) out.b.push_back(u[i].b), out.e.push_back(u[i].e);
       continue;
     }
     if (in_word) { finish(out, at, joined, paren); in_word = false; seps = 0; hyphen_sep = false; }

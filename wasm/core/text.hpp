@@ -26,6 +26,7 @@ struct Tokens {
   U32 keys;                      // all folded keys, back to back
   std::vector<uint32_t> b, e;    // per letter of `keys`: UTF-16 units [b, e) of the source
   std::vector<Ref> toks;
+  bool offsets = true;           // false: b and e stay empty (the index build needs no offsets)
   size_t size() const { return toks.size(); }
   std::u32string_view key(size_t i) const { return std::u32string_view(keys).substr(toks[i].at, toks[i].n); }
 };
