@@ -2,12 +2,13 @@
 // Queries cross as UTF-8 std::string; results cross as JSON text (parsed once in web/kzprof.mjs).
 // The data crosses as the packed catalog (format: wasm/core/catalog.hpp), built by web/kzprof.mjs from
 // JSON.parse output, so the wasm carries no JSON parser. It is handed over as UTF-8 bytes: `buffer(n)`
-// returns a Uint8Array view of n bytes in the wasm memory, JavaScript fills it (one TypedArray.set of
-// TextEncoder output) and calls `load()` — embind's std::string conversion would encode the ~30 MB of a
+// returns a Uint8Array view of n bytes in the wasm memory, JavaScript encodes into it (TextEncoder.encodeInto,
+// n = 3 × UTF-16 length) and calls `load(bytes written)` — embind's std::string conversion would encode the ~30 MB of a
 // 100k-entry list one character at a time in JavaScript.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "core/matcher.hpp"
@@ -24,11 +25,11 @@ emscripten::val buffer(kzprof::Matcher&, size_t n) {
   return emscripten::val(emscripten::typed_memory_view(n, reinterpret_cast<unsigned char*>(packed_buf.get())));
 }
 
-// Loads the packed catalog written into `buffer`. Returns "" when the data loaded, otherwise the
+// Loads the first `used` bytes written into `buffer` as the packed catalog. Returns "" when the data loaded, otherwise the
 // problems, one per line.
-std::string load(kzprof::Matcher& m) {
+std::string load(kzprof::Matcher& m, size_t used) {
   std::unique_ptr<char[]> packed = std::move(packed_buf);
-  const size_t n = packed ? packed_len : 0;
+  const size_t n = packed ? std::min(used, packed_len) : 0;
   packed_len = 0;
   kzprof::Catalog c;
   std::string joined;

@@ -27,10 +27,9 @@ export async function createMatcher(data, { wasmBinary, locateFile, factory = cr
   if (locateFile) opts.locateFile = locateFile;
   const core = await factory(opts);
   const native = new core.Matcher();
-  // UTF-8 bytes straight into the wasm memory (see wasm/bindings.cpp): one native encode, one copy.
-  const bytes = new TextEncoder().encode(packed);
-  native.buffer(bytes.length).set(bytes);
-  const problems = native.load();
+  // UTF-8 bytes straight into the wasm memory (see wasm/bindings.cpp), encoded in place: a UTF-16 unit
+  // takes at most 3 bytes.
+  const problems = native.load(new TextEncoder().encodeInto(packed, native.buffer(3 * packed.length)).written);
   if (problems) {
     native.delete();
     throw new Error(`kzprof: invalid data:\n${problems}`);
