@@ -56,15 +56,9 @@ const char* const KIND_NAME[] = {"word", "prefix", "morph", "typo", "infix", "co
 // An adjective that narrows the next word: Russian adjective endings, Kazakh -лық/-лік/-дық/-дік/-тық/-тік
 // (folded). Words of >= 5 letters (Russian) or >= 6 (Kazakh).
 bool modifier(const U32& w) {
-  static const char32_t* const RU[] = {U"ый", U"ий", U"ой", U"ая", U"яя", U"ое", U"ее", U"ые", U"ие", U"ого", U"его", U"ому",
-                                       U"ему", U"ых", U"их", U"ым", U"им", U"ую", U"юю", U"ыми", U"ими", nullptr};
   static const char32_t* const KK[] = {U"лык", U"лик", U"дык", U"дик", U"тык", U"тик", nullptr};
   const size_t n = w.size();
-  if (n < 5) return false;
-  for (const char32_t* const* e = RU; *e; ++e) {
-    const size_t k = std::char_traits<char32_t>::length(*e);
-    if (w.compare(n - k, k, *e) == 0) return true;
-  }
+  if (ru_adjective(w)) return true;
   if (n < 6) return false;
   for (const char32_t* const* e = KK; *e; ++e)
     if (w.compare(n - 3, 3, *e) == 0) return true;

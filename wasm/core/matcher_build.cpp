@@ -10,9 +10,8 @@
 
 namespace kzprof {
 using namespace mimpl;
-namespace {
 
-bool ru_adjective(std::u32string_view w) {
+bool mimpl::ru_adjective(std::u32string_view w) {
   static const char32_t* END[] = {U"ый", U"ий", U"ой", U"ая", U"яя", U"ое", U"ее", U"ые", U"ие", U"ого", U"его", U"ому",
                                   U"ему", U"ых", U"их", U"ым", U"им", U"ую", U"юю", U"ыми", U"ими", nullptr};
   if (w.size() < 5) return false;
@@ -22,8 +21,6 @@ bool ru_adjective(std::u32string_view w) {
   }
   return false;
 }
-
-}  // namespace
 
 void Matcher::load(Catalog&& c) {
   catalog_ = std::move(c);

@@ -3,6 +3,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 
 namespace kzprof {
 namespace mimpl {
@@ -19,6 +20,9 @@ inline int popcount64(uint64_t x) {
   for (; x; x &= x - 1) ++c;
   return c;
 }
+
+// A Russian adjective (folded, >= 5 letters): one table for the index build and the query path.
+bool ru_adjective(std::u32string_view w);
 
 // A word is "specific" when it occurs in at most max(RARE_DF_MIN, RARE_DF_PERCENT% of the entries).
 constexpr uint32_t RARE_DF_MIN = 2;
