@@ -49,30 +49,35 @@ U32 decode(std::string_view s) {
   return out;
 }
 
+namespace {
+// The code point at s[i] (invalid bytes -> U+FFFD, one byte each); advances i past it.
+[[gnu::noinline]] char32_t next_cp(std::string_view s, size_t& i) {
+  const size_t n = s.size();
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  char32_t cp;
+  size_t len;
+  if (c < 0x80) { ++i; return c; }
+  if (c >= 0xC2 && c <= 0xDF) { cp = c & 0x1F; len = 2; }
+  else if (c >= 0xE0 && c <= 0xEF) { cp = c & 0x0F; len = 3; }
+  else if (c >= 0xF0 && c <= 0xF4) { cp = c & 0x07; len = 4; }
+  else { ++i; return 0xFFFD; }
+  bool ok = i + len <= n;
+  for (size_t k = 1; ok && k < len; ++k) {
+    unsigned char d = static_cast<unsigned char>(s[i + k]);
+    if ((d & 0xC0) != 0x80) { ok = false; break; }
+    cp = (cp << 6) | (d & 0x3F);
+  }
+  if (ok && ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))))
+    ok = false;
+  if (!ok) { ++i; return 0xFFFD; }
+  i += len;
+  return cp;
+}
+}  // namespace
+
 void decode_into(std::string_view s, U32& out) {
   out.reserve(out.size() + s.size());
-  size_t i = 0, n = s.size();
-  while (i < n) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    char32_t cp;
-    int len;
-    if (c < 0x80) { cp = c; len = 1; }
-    else if (c >= 0xC2 && c <= 0xDF) { cp = c & 0x1F; len = 2; }
-    else if (c >= 0xE0 && c <= 0xEF) { cp = c & 0x0F; len = 3; }
-    else if (c >= 0xF0 && c <= 0xF4) { cp = c & 0x07; len = 4; }
-    else { out.push_back(0xFFFD); ++i; continue; }
-    bool ok = i + len <= n;
-    for (int k = 1; ok && k < len; ++k) {
-      unsigned char d = static_cast<unsigned char>(s[i + k]);
-      if ((d & 0xC0) != 0x80) { ok = false; break; }
-      cp = (cp << 6) | (d & 0x3F);
-    }
-    if (ok && ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))))
-      ok = false;
-    if (!ok) { out.push_back(0xFFFD); ++i; continue; }
-    out.push_back(cp);
-    i += len;
-  }
+  for (size_t i = 0; i < s.size();) out.push_back(next_cp(s, i));
 }
 
 void append_utf8(std::string& o, char32_t c) {
@@ -176,14 +181,12 @@ void finish(Tokens& out, uint32_t at, bool joined, bool paren) {
 
 void tokenize(std::string_view s, Tokens& out, bool* ends_with_break) {
   out.keys.clear(); out.b.clear(); out.e.clear(); out.toks.clear();
-  // 1. decode with UTF-16 positions; repair NFD й/ё, drop other combining marks and invisible joiners.
-  static thread_local U32 raw;
+  // 1. decode (one pass) with UTF-16 positions; repair NFD й/ё, drop other combining marks and invisible joiners.
   static thread_local std::vector<Unit> u;
-  raw.clear();
   u.clear();
-  decode_into(s, raw);
   uint32_t pos = 0;
-  for (char32_t c : raw) {
+  for (size_t at = 0; at < s.size();) {
+    const char32_t c = next_cp(s, at);
     uint32_t w = c >= 0x10000 ? 2 : 1;
     if ((is_combining(c) || is_ignorable(c)) && !u.empty() && is_letter(u.back().c)) {
       char32_t& p = u.back().c;
