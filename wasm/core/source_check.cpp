@@ -65,14 +65,17 @@ std::vector<std::string> check_against_source(const Catalog& catalog, const Offi
     if (offs.size() > 1) errors.push_back(code + ": appears " + std::to_string(offs.size()) + " times in " + where);
   }
 
-  // Where every group heading occurs, for the structural check.
+  // Every group heading of this language, whitespace-stripped once; and where each occurs, for the
+  // structural check.
+  std::vector<std::string> headings;
   std::vector<std::pair<size_t, std::string>> heading_at;  // offset, group id
   for (const auto& g : catalog.groups) {
     for (const auto& h : lang == "kk" ? g.kk : g.ru) {
-      const std::string needle = strip_whitespace(h);
-      size_t pos = annex.find(needle);
+      std::string needle = strip_whitespace(h);
+      size_t pos = needle.empty() ? std::string::npos : annex.find(needle);
       if (pos == std::string::npos) errors.push_back("group '" + g.id + "': field '" + lang + "': heading '" + h + "' not found in " + where);
       for (; pos != std::string::npos; pos = annex.find(needle, pos + 1)) heading_at.emplace_back(pos, g.id);
+      if (!needle.empty()) headings.push_back(std::move(needle));
     }
   }
 
@@ -89,9 +92,8 @@ std::vector<std::string> check_against_source(const Catalog& catalog, const Offi
     // The cell must hold exactly the name: group headings printed inside the row are removed first,
     // so a truncated or extended name fails as surely as a misspelt one.
     std::string row = annex.substr(from, to - from);
-    for (const auto& g : catalog.groups)
-      for (const auto& h : lang == "kk" ? g.kk : g.ru)
-        for (size_t pos; (pos = row.find(strip_whitespace(h))) != std::string::npos;) row.erase(pos, strip_whitespace(h).size());
+    for (const auto& h : headings)
+      for (size_t pos; (pos = row.find(h)) != std::string::npos;) row.erase(pos, h.size());
     const std::string& name = lang == "kk" ? p.kk : p.ru;
     if (row != strip_whitespace(name))
       errors.push_back(p.code + ": field '" + lang + "': name '" + name + "' not found in its row of " + where);
