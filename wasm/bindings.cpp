@@ -28,13 +28,11 @@ emscripten::val buffer(kzprof::Matcher&, size_t n) {
 // Loads the first `used` bytes written into `buffer` as the packed catalog. Returns "" when the data loaded, otherwise the
 // problems, one per line.
 std::string load(kzprof::Matcher& m, size_t used) {
-  std::unique_ptr<char[]> packed = std::move(packed_buf);
-  const size_t n = packed ? std::min(used, packed_len) : 0;
+  const size_t n = packed_buf ? std::min(used, packed_len) : 0;
   packed_len = 0;
-  kzprof::Catalog c;
+  kzprof::Catalog c;  // keeps the buffer: its strings are views into it
   std::string joined;
-  for (const auto& e : kzprof::load_packed_catalog(std::string_view(packed.get(), n), c)) joined += e + "\n";
-  packed.reset();
+  for (const auto& e : kzprof::load_packed_catalog(std::move(packed_buf), n, c)) joined += e + "\n";
   if (!joined.empty()) c = kzprof::Catalog{};
   m.load(std::move(c));
   return joined;

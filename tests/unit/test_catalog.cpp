@@ -68,8 +68,8 @@ TEST_CASE("packed catalog: loads, and reports value problems like load_catalog")
   Catalog c;
   CHECK(load_packed_catalog(ok, c).empty());
   REQUIRE(c.professions.size() == 1);
-  CHECK(c.professions[0].aliases_ru == std::vector<std::string>{"x", "y"});
-  CHECK(c.groups[0].kk == std::vector<std::string>{"a"});
+  CHECK(c.professions[0].aliases_ru == Strs{"x", "y"});
+  CHECK(c.groups[0].kk == Strs{"a"});
   CHECK(c.groups[0].en == "c");
 
   std::string bad = std::string("\x1eG") + S + "g" + S + "0" + S + "1" + S + "b" + S + "c" + S +

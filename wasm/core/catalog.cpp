@@ -45,43 +45,47 @@ std::string json_error_message(std::string_view text) {
          " (check commas, quotes and brackets)";
 }
 
-using Errors = CatalogErrors;
-using ListStop = CatalogCheck::ListStop;
+// The packed catalog (format: catalog.hpp), built as web/kzprof.mjs builds it: a string field is its value or
+// "\x1d" + the type message; load_packed_catalog reports those in document order and checks the values.
+struct Packer {
+  std::string out;
+  void put(std::string_view f) {
+    if (!out.empty()) out += '\x1f';
+    out += f;
+  }
+  void bad(const std::string& where, const char* key, const std::string& what) {
+    put("\x1d" + where + ": field '" + key + "': " + what);
+  }
+  void str(const json& obj, const char* key, const std::string& where) {
+    auto it = obj.find(key);
+    if (it == obj.end()) bad(where, key, "missing");
+    else if (!it->is_string()) bad(where, key, std::string("expected a string, got ") + type_name(*it));
+    else if (has_control_separator(it->get_ref<const std::string&>())) bad(where, key, CONTROL);
+    else put(it->get_ref<const std::string&>());
+  }
+  void list(const json& obj, const char* key, const std::string& where) {
+    auto it = obj.find(key);
+    if (it == obj.end()) return bad(where, key, "missing");
+    if (!it->is_array()) return bad(where, key, std::string("expected an array of strings, got ") + type_name(*it));
+    size_t n = 0;
+    const char* stop = "";
+    for (; n < it->size(); ++n) {
+      const json& v = (*it)[n];
+      if (!v.is_string()) { stop = "!"; break; }
+      if (has_control_separator(v.get_ref<const std::string&>())) { stop = "^"; break; }
+    }
+    put(std::to_string(n) + stop);
+    for (size_t k = 0; k < n; ++k) put((*it)[k].get_ref<const std::string&>());
+  }
+  static constexpr const char* CONTROL = "contains a control character (U+001C..U+001F)";
+};
 
-// Type checks here; value checks (blank, control characters) by CatalogCheck.
-bool get_string(const json& obj, const char* key, std::string& dst, Errors& err) {
+// A usable id or code names its entry in the messages that follow (as CatalogCheck does).
+bool usable(const json& obj, const char* key) {
   auto it = obj.find(key);
-  if (it == obj.end()) {
-    err.add(key, "missing");
-    return false;
-  }
-  if (!it->is_string()) {
-    err.add(key, std::string("expected a string, got ") + type_name(*it));
-    return false;
-  }
-  dst = it->get<std::string>();
-  return true;
-}
-
-void get_string_list(const json& obj, const char* key, std::vector<std::string>& dst, Errors& err, CatalogCheck& check,
-                     bool allow_empty) {
-  auto it = obj.find(key);
-  if (it == obj.end()) {
-    err.add(key, "missing");
-    return;
-  }
-  if (!it->is_array()) {
-    err.add(key, std::string("expected an array of strings, got ") + type_name(*it));
-    return;
-  }
-  ListStop stop = ListStop::none;
-  for (size_t i = 0; i < it->size(); ++i) {
-    const json& v = (*it)[i];
-    if (!v.is_string()) { stop = ListStop::type; break; }
-    if (has_control_separator(v.get_ref<const std::string&>())) { stop = ListStop::control; break; }
-    dst.push_back(v.get<std::string>());
-  }
-  check.list(err, key, dst, allow_empty, stop);
+  if (it == obj.end() || !it->is_string()) return false;
+  const std::string& v = it->get_ref<const std::string&>();
+  return v.find_first_not_of(" \t\r\n") != std::string::npos && !has_control_separator(v);
 }
 
 }  // namespace
@@ -104,62 +108,60 @@ std::vector<std::string> load_catalog(std::string_view text, Catalog& out) {
   if (profs == doc.end() || !profs->is_array()) errors.push_back("data: field 'professions': missing or not an array");
   if (!errors.empty()) return errors;
 
-  CatalogCheck check(errors);
+  Packer pk;
   for (size_t i = 0; i < groups->size(); ++i) {
     const json& g = (*groups)[i];
-    Errors err{errors, "groups[" + std::to_string(i) + "]"};
+    std::string where = "groups[" + std::to_string(i) + "]";
     if (!g.is_object()) {
-      err.add("", std::string("expected an object, got ") + type_name(g));
+      pk.put("\x1eg");
+      pk.put(where + ": field '': expected an object, got " + type_name(g));
       continue;
     }
-    Group group;
-    if (get_string(g, "id", group.id, err)) check.group_id(err, group.id);
-    get_string_list(g, "kk", group.kk, err, check, false);
-    get_string_list(g, "ru", group.ru, err, check, false);
+    pk.put("\x1eG");
+    pk.str(g, "id", where);
+    if (usable(g, "id")) where = "group '" + g["id"].get<std::string>() + "'";
+    pk.list(g, "kk", where);
+    pk.list(g, "ru", where);
     auto un = g.find("unofficial");
-    if (un != g.end() && un->is_object()) {
-      if (get_string(*un, "en", group.en, err)) check.text(err, "en", group.en);
-    } else {
-      err.add("unofficial", "missing or not an object");
-    }
-    check.group_duplicate(err, group.id);
-    out.groups.push_back(std::move(group));
+    if (un != g.end() && un->is_object()) pk.str(*un, "en", where);
+    else pk.bad(where, "unofficial", "missing or not an object");
   }
-
   for (size_t i = 0; i < profs->size(); ++i) {
     const json& p = (*profs)[i];
-    Errors err{errors, "professions[" + std::to_string(i) + "]"};
+    std::string where = "professions[" + std::to_string(i) + "]";
     if (!p.is_object()) {
-      err.add("", std::string("expected an object, got ") + type_name(p));
+      pk.put("\x1ep");
+      pk.put(where + ": field '': expected an object, got " + type_name(p));
       continue;
     }
-    Profession prof;
-    if (get_string(p, "code", prof.code, err)) check.code(err, prof.code);
+    pk.put("\x1eP");
+    pk.str(p, "code", where);
+    if (usable(p, "code")) where = p["code"].get<std::string>();
     auto pos = p.find("position");
-    if (pos == p.end()) err.add("position", "missing");
-    else if (!pos->is_number_integer()) err.add("position", std::string("expected an integer, got ") + type_name(*pos));
-    else prof.position = pos->get<int>();
-    if (get_string(p, "group", prof.group, err)) check.group_ref(err, prof.group);
-    if (get_string(p, "kk", prof.kk, err)) check.text(err, "kk", prof.kk);
-    if (get_string(p, "ru", prof.ru, err)) check.text(err, "ru", prof.ru);
+    if (pos == p.end()) pk.bad(where, "position", "missing");
+    else if (!pos->is_number_integer()) pk.bad(where, "position", std::string("expected an integer, got ") + type_name(*pos));
+    else pk.put(pos->is_number_unsigned() ? std::to_string(pos->get<uint64_t>()) : std::to_string(pos->get<int64_t>()));
+    pk.str(p, "group", where);
+    pk.str(p, "kk", where);
+    pk.str(p, "ru", where);
     auto un = p.find("unofficial");
     if (un == p.end() || !un->is_object()) {
-      err.add("unofficial", "missing or not an object");
-    } else {
-      if (get_string(*un, "en", prof.en, err)) check.text(err, "en", prof.en);
-      auto al = un->find("aliases");
-      if (al == un->end() || !al->is_object()) {
-        err.add("unofficial.aliases", "missing or not an object");
-      } else {
-        get_string_list(*al, "ru", prof.aliases_ru, err, check, true);
-        get_string_list(*al, "kk", prof.aliases_kk, err, check, true);
-        get_string_list(*al, "en", prof.aliases_en, err, check, true);
-      }
+      pk.bad(where, "unofficial", "missing or not an object");
+      pk.put("\x1d"), pk.put("\x1d"), pk.put("\x1d");
+      continue;
     }
-    out.professions.push_back(std::move(prof));
+    pk.str(*un, "en", where);
+    auto al = un->find("aliases");
+    if (al == un->end() || !al->is_object()) {
+      pk.bad(where, "unofficial.aliases", "missing or not an object");
+      pk.put("\x1d"), pk.put("\x1d");
+      continue;
+    }
+    pk.list(*al, "ru", where);
+    pk.list(*al, "kk", where);
+    pk.list(*al, "en", where);
   }
-  check.positions(out);
-  return errors;
+  return load_packed_catalog(pk.out, out);
 }
 
 }  // namespace kzprof

@@ -36,26 +36,30 @@ bool has_control_separator(std::string_view s) {
   return false;
 }
 
-size_t StringSet::slot(std::string_view s) const {
+uint32_t StringSet::hash(std::string_view s) {
   uint32_t h = 2166136261u;
   for (unsigned char c : s) h = (h ^ c) * 16777619u;
-  const size_t mask = slots_.size() - 1;
-  for (size_t i = h & mask;; i = (i + 1) & mask)
-    if (!slots_[i] || items_[slots_[i] - 1] == s) return i;
+  return h;
 }
 
-bool StringSet::contains(std::string_view s) const { return !slots_.empty() && slots_[slot(s)]; }
+size_t StringSet::slot(std::string_view s, uint32_t h) const {
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask)
+    if (!slots_[i] || (hashes_[slots_[i] - 1] == h && items_[slots_[i] - 1] == s)) return i;
+}
 
-bool StringSet::insert(const std::string& s) {
+bool StringSet::contains(std::string_view s) const { return !slots_.empty() && slots_[slot(s, hash(s))]; }
+
+bool StringSet::insert(std::string_view s) {
   if (2 * (items_.size() + 1) > slots_.size()) {
-    std::vector<uint32_t> old(std::max<size_t>(16, 2 * slots_.size()), 0);
-    old.swap(slots_);
-    for (uint32_t k : old)
-      if (k) slots_[slot(items_[k - 1])] = k;
+    slots_.assign(std::max<size_t>(16, 2 * slots_.size()), 0);
+    for (uint32_t k = 0; k < items_.size(); ++k) slots_[slot(items_[k], hashes_[k])] = k + 1;
   }
-  const size_t i = slot(s);
+  const uint32_t h = hash(s);
+  const size_t i = slot(s, h);
   if (slots_[i]) return false;
   items_.push_back(s);
+  hashes_.push_back(h);
   slots_[i] = uint32_t(items_.size());
   return true;
 }
@@ -68,20 +72,14 @@ const char* const CONTROL_MSG = "contains a control character (U+001C..U+001F)";
 
 // ---- value checks
 
-bool CatalogCheck::text(CatalogErrors& err, const char* key, const std::string& v) {
-  if (v.find_first_not_of(" \t\r\n") == std::string::npos) {
-    err.add(key, "empty");
-    return false;
-  }
-  if (has_control_separator(v)) {
-    err.add(key, CONTROL_MSG);
-    return false;
-  }
-  return true;
+bool CatalogCheck::text(CatalogErrors& err, const char* key, Str v) {
+  // Control characters: the packer (kzprof.mjs, catalog.cpp) sees whole values and reports them.
+  if (v.find_first_not_of(" \t\r\n") != Str::npos) return true;
+  err.add(key, "empty");
+  return false;
 }
 
-bool CatalogCheck::list(CatalogErrors& err, const char* key, const std::vector<std::string>& items, bool allow_empty,
-                        ListStop stop) {
+bool CatalogCheck::list(CatalogErrors& err, const char* key, const Strs& items, bool allow_empty, ListStop stop) {
   if (!allow_empty && items.empty() && stop == ListStop::none) {
     err.add(key, "empty array");
     return false;
@@ -97,29 +95,29 @@ bool CatalogCheck::list(CatalogErrors& err, const char* key, const std::vector<s
   return false;
 }
 
-void CatalogCheck::group_id(CatalogErrors& err, const std::string& id) {
-  if (text(err, "id", id)) err.where = "group '" + id + "'";
+void CatalogCheck::group_id(CatalogErrors& err, Str id) {
+  if (text(err, "id", id)) err.where = "group '" + std::string(id) + "'";
 }
 
-void CatalogCheck::group_duplicate(CatalogErrors& err, const std::string& id) {
+void CatalogCheck::group_duplicate(CatalogErrors& err, Str id) {
   if (!id.empty() && !group_ids_.insert(id)) err.add("id", "duplicate group id");
 }
 
-void CatalogCheck::code(CatalogErrors& err, const std::string& code) {
+void CatalogCheck::code(CatalogErrors& err, Str code) {
   if (!text(err, "code", code)) return;
   err.where = code;
-  if (!is_valid_code(code)) err.add("code", "malformed code '" + code + "', expected ####-#-### or ####-#");
+  if (!is_valid_code(code)) err.add("code", "malformed code '" + err.where + "', expected ####-#-### or ####-#");
   else if (!codes_.insert(code)) err.add("code", "duplicate code");
 }
 
-void CatalogCheck::group_ref(CatalogErrors& err, const std::string& group) {
-  if (text(err, "group", group) && !group_ids_.contains(group)) err.add("group", "unknown group '" + group + "'");
+void CatalogCheck::group_ref(CatalogErrors& err, Str group) {
+  if (text(err, "group", group) && !group_ids_.contains(group)) err.add("group", "unknown group '" + std::string(group) + "'");
 }
 
 void CatalogCheck::positions(const Catalog& c) {
   for (size_t i = 0; i < c.professions.size() && out_.empty(); ++i)
     if (c.professions[i].position != static_cast<int>(i + 1))
-      out_.push_back(c.professions[i].code + ": field 'position': expected " + std::to_string(i + 1) +
+      out_.push_back(std::string(c.professions[i].code) + ": field 'position': expected " + std::to_string(i + 1) +
                      " (entries must be in official order), got " + std::to_string(c.professions[i].position));
 }
 
@@ -143,19 +141,19 @@ struct Reader {
 };
 
 // A field: its value, or (after "\x1d") the message JavaScript found, reported here in document order.
-bool field(Reader& r, std::vector<std::string>& errors, std::string& dst) {
-  std::string_view f = r.next();
+bool field(Reader& r, std::vector<std::string>& errors, Str& dst) {
+  Str f = r.next();
   if (!f.empty() && f[0] == '\x1d') {
     if (f.size() > 1) errors.emplace_back(f.substr(1));
     return false;
   }
-  dst.assign(f.data(), f.size());
+  dst = f;
   return true;
 }
 
 void list(Reader& r, std::vector<std::string>& errors, CatalogCheck& check, CatalogErrors& err, const char* key,
-          std::vector<std::string>& dst, bool allow_empty) {
-  std::string count;
+          Strs& dst, bool allow_empty) {
+  Str count;
   if (!field(r, errors, count)) return;
   size_t n = 0, i = 0;
   while (i < count.size() && count[i] >= '0' && count[i] <= '9' && n < (size_t(1) << 24)) n = n * 10 + size_t(count[i++] - '0');
@@ -163,23 +161,27 @@ void list(Reader& r, std::vector<std::string>& errors, CatalogCheck& check, Cata
                         : i < count.size() && count[i] == '^' ? ListStop::control
                                                               : ListStop::none;
   dst.reserve(std::min(n, r.s.size() - std::min(r.at, r.s.size())));
-  for (size_t k = 0; k < n && !r.bad; ++k) {
-    std::string_view f = r.next();
-    dst.emplace_back(f.data(), f.size());
-  }
+  for (size_t k = 0; k < n && !r.bad; ++k) dst.push_back(r.next());
   check.list(err, key, dst, allow_empty, stop);
 }
 
 }  // namespace
 
 std::vector<std::string> load_packed_catalog(std::string_view packed, Catalog& out) {
+  std::unique_ptr<char[]> text(new char[packed.size() + 1]);
+  std::copy(packed.begin(), packed.end(), text.get());
+  return load_packed_catalog(std::move(text), packed.size(), out);
+}
+
+std::vector<std::string> load_packed_catalog(std::unique_ptr<char[]> text, size_t size, Catalog& out) {
   std::vector<std::string> errors;
   out = Catalog{};
+  out.text = std::move(text);
   CatalogCheck check(errors);
-  Reader r{packed};
+  Reader r{Str(out.text.get(), size)};
   size_t gi = 0, pi = 0;
   while (!r.done() && !r.bad) {
-    std::string_view tag = r.next();
+    Str tag = r.next();
     if (tag.size() != 2 || tag[0] != '\x1e') { r.bad = true; break; }
     if (tag[1] == 'g' || tag[1] == 'p') {  // an entry that is not an object: its message only
       ++(tag[1] == 'g' ? gi : pi);
@@ -187,20 +189,19 @@ std::vector<std::string> load_packed_catalog(std::string_view packed, Catalog& o
       continue;
     }
     if (tag[1] == 'G') {
-      CatalogErrors err{errors, "groups[" + std::to_string(gi++) + "]"};
-      Group g;
+      CatalogErrors err{errors, "groups", gi++, {}};
+      Group& g = out.groups.emplace_back();
       if (field(r, errors, g.id)) check.group_id(err, g.id);
       list(r, errors, check, err, "kk", g.kk, false);
       list(r, errors, check, err, "ru", g.ru, false);
       if (field(r, errors, g.en)) check.text(err, "en", g.en);
       check.group_duplicate(err, g.id);
-      out.groups.push_back(std::move(g));
     } else if (tag[1] == 'P') {
-      CatalogErrors err{errors, "professions[" + std::to_string(pi++) + "]"};
-      Profession p;
+      CatalogErrors err{errors, "professions", pi++, {}};
+      Profession& p = out.professions.emplace_back();
       if (field(r, errors, p.code)) check.code(err, p.code);
-      std::string pos;
-      if (field(r, errors, pos)) {
+      Str pos;
+      if (field(r, errors, pos) && !pos.empty()) {
         long v = 0;
         size_t i = pos[0] == '-' ? 1 : 0;
         for (; i < pos.size() && pos[i] >= '0' && pos[i] <= '9'; ++i) v = v > 1000000000 ? v : v * 10 + (pos[i] - '0');
@@ -213,7 +214,6 @@ std::vector<std::string> load_packed_catalog(std::string_view packed, Catalog& o
       list(r, errors, check, err, "ru", p.aliases_ru, true);
       list(r, errors, check, err, "kk", p.aliases_kk, true);
       list(r, errors, check, err, "en", p.aliases_en, true);
-      out.professions.push_back(std::move(p));
     } else {
       r.bad = true;
     }

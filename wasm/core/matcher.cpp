@@ -140,7 +140,7 @@ void set_top(Matcher::Eval& ev) {
 
 // ------------------------------------------------------------------------------------------------ index
 
-const std::string& Matcher::field_text(const Field& f) const {
+Str Matcher::field_text(const Field& f) const {
   const Profession& p = catalog_.professions[f.entry];
   switch (f.kind) {
     case FK_KK: return p.kk;
@@ -597,7 +597,7 @@ using Marks = std::vector<std::pair<uint16_t, std::pair<uint8_t, uint8_t>>>;  //
 
 // Highlight spans [start,end) in UTF-16 units of field `fid` (text `s`) for (token position, letter range)
 // pairs. The field's token -> UTF-16 map is made by tokenizing it once and kept (hl_*).
-void Matcher::spans_json(std::string& o, uint32_t fid, const std::string& s, const Marks& marks) const {
+void Matcher::spans_json(std::string& o, uint32_t fid, Str s, const Marks& marks) const {
   static thread_local std::vector<std::pair<uint32_t, uint32_t>> sp;
   sp.clear();
   if (!marks.empty()) {
@@ -704,7 +704,7 @@ std::string Matcher::render(const Eval& ev, int limit, const std::string& from, 
       o += "{\"lang\":\"";
       o += F.kind == FK_ALIAS_RU ? "ru" : F.kind == FK_ALIAS_KK ? "kk" : "en";
       o += "\",\"text\":";
-      const std::string& t = field_text(F);
+      const Str t = field_text(F);
       json_str(o, t);
       o += ",\"highlights\":";
       spans_json(o, r.field, t, marks_of(r.field));

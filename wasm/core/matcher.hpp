@@ -21,7 +21,6 @@ class Matcher {
   // problems (empty = ready; on problems the matcher is empty but usable).
   std::vector<std::string> load(std::string_view json_text);
   // Builds the index over a checked catalog (load_catalog / load_packed_catalog returned no problems).
-  void load(const Catalog& c) { load(Catalog(c)); }
   void load(Catalog&& c);
   // Search result as a JSON document (contract in wasm/core/README.md):
   // {"verdict","rewrite","truncated","results":[{code,score,match,highlights,alias}]}.
@@ -68,13 +67,13 @@ class Matcher {
   mutable std::vector<std::pair<uint32_t, uint32_t>> hl_tok_, hl_be_;
 
   void build_index();
-  const std::string& field_text(const Field& f) const;
+  Str field_text(const Field& f) const;
   void candidates(const U32& key, bool last, bool skeleton, std::vector<Cand>& out) const;  // cached
   void find_candidates(const U32& key, bool last, bool skeleton, std::vector<Cand>& out) const;
   size_t split_point(const U32& w, bool skeleton) const;
   void evaluate(const std::string& reading, bool skeleton, const Eval* floor, Eval& ev) const;
   bool evaluate_code(const std::string& reading, Eval& ev) const;
-  void spans_json(std::string& o, uint32_t fid, const std::string& s,
+  void spans_json(std::string& o, uint32_t fid, Str s,
                   const std::vector<std::pair<uint16_t, std::pair<uint8_t, uint8_t>>>& marks) const;
   std::string render(const Eval& ev, int limit, const std::string& from, bool truncated, const char* verdict) const;
 };

@@ -69,7 +69,7 @@ void Matcher::build_index() {
   fields_.reserve(3 * catalog_.professions.size());
   entry_field_.reserve(catalog_.professions.size());
   code_digits_.reserve(catalog_.professions.size());
-  auto add_field = [&](uint32_t entry, uint8_t kind, uint16_t alias, const std::string& s) {
+  auto add_field = [&](uint32_t entry, uint8_t kind, uint16_t alias, Str s) {
     text::tokenize(s, tk);
     size_t n = std::min<size_t>(tk.size(), 65535);
     Field f{entry, kind, alias, uint32_t(toks_.size()), uint16_t(n), 0, 0};

@@ -70,19 +70,22 @@ std::vector<std::string> check_against_source(const Catalog& catalog, const Offi
   std::vector<std::string> headings;
   std::vector<std::pair<size_t, std::string>> heading_at;  // offset, group id
   for (const auto& g : catalog.groups) {
-    for (const auto& h : lang == "kk" ? g.kk : g.ru) {
+    const std::string id(g.id);
+    for (Str hv : lang == "kk" ? g.kk : g.ru) {
+      const std::string h(hv);
       std::string needle = strip_whitespace(h);
       size_t pos = needle.empty() ? std::string::npos : annex.find(needle);
-      if (pos == std::string::npos) errors.push_back("group '" + g.id + "': field '" + lang + "': heading '" + h + "' not found in " + where);
-      for (; pos != std::string::npos; pos = annex.find(needle, pos + 1)) heading_at.emplace_back(pos, g.id);
+      if (pos == std::string::npos) errors.push_back("group '" + id + "': field '" + lang + "': heading '" + h + "' not found in " + where);
+      for (; pos != std::string::npos; pos = annex.find(needle, pos + 1)) heading_at.emplace_back(pos, id);
       if (!needle.empty()) headings.push_back(std::move(needle));
     }
   }
 
   for (const auto& p : catalog.professions) {
-    auto it = at.find(p.code);
+    const std::string code(p.code);
+    auto it = at.find(code);
     if (it == at.end()) {
-      errors.push_back(p.code + ": field 'code': not found in " + where + " (an entry the order does not contain)");
+      errors.push_back(code + ": field 'code': not found in " + where + " (an entry the order does not contain)");
       continue;
     }
     // The row's name lies between its code and the next code.
@@ -94,16 +97,16 @@ std::vector<std::string> check_against_source(const Catalog& catalog, const Offi
     std::string row = annex.substr(from, to - from);
     for (const auto& h : headings)
       for (size_t pos; (pos = row.find(h)) != std::string::npos;) row.erase(pos, h.size());
-    const std::string& name = lang == "kk" ? p.kk : p.ru;
+    const std::string name(lang == "kk" ? p.kk : p.ru);
     if (row != strip_whitespace(name))
-      errors.push_back(p.code + ": field '" + lang + "': name '" + name + "' not found in its row of " + where);
+      errors.push_back(code + ": field '" + lang + "': name '" + name + "' not found in its row of " + where);
     if (src.structure_reliable) {
       const std::string* under = nullptr;
       size_t best = 0;
       for (const auto& [off, id] : heading_at)
         if (off < it->second.front() && (!under || off >= best)) { best = off; under = &id; }
       if (!under || *under != p.group)
-        errors.push_back(p.code + ": field 'group': data says '" + p.group + "' but " + where + " lists it under '" +
+        errors.push_back(code + ": field 'group': data says '" + std::string(p.group) + "' but " + where + " lists it under '" +
                          (under ? *under : std::string("no heading")) + "'");
     }
   }
