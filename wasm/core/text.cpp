@@ -103,22 +103,24 @@ std::string to_utf8(const U32& s) {
 }
 
 std::string cap_utf16(std::string_view s, size_t max_units, bool* truncated) {
+  // Decodes only up to the cut: a 1 MB query costs as much as its first max_units units.
   static thread_local U32 cps;  // scratch
   cps.clear();
-  decode_into(s, cps);
-  size_t units = 0, bytes = 0, k = 0;
-  for (; k < cps.size(); ++k) {
-    const char32_t c = cps[k];
+  size_t units = 0, bytes = 0, i = 0;
+  bool cut = false;
+  while (i < s.size()) {
+    const char32_t c = next_cp(s, i);
     const size_t u = c >= 0x10000 ? 2 : 1;
-    if (units + u > max_units) break;
+    if (units + u > max_units) { cut = true; break; }
     units += u;
     bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : u + 2;
+    cps.push_back(c);
   }
-  if (truncated) *truncated = k < cps.size();
+  if (truncated) *truncated = cut;
   // Nothing cut and re-encoding gives as many bytes (an invalid byte becomes the 3 of U+FFFD): valid, as is.
-  if (k == cps.size() && bytes == s.size()) return std::string(s);
+  if (!cut && bytes == s.size()) return std::string(s);
   std::string o;
-  for (size_t i = 0; i < k; ++i) append_utf8(o, cps[i]);
+  for (char32_t c : cps) append_utf8(o, c);
   return o;
 }
 
