@@ -102,6 +102,26 @@ const say = (s = '') => { console.log(s); md.push(s); };
 const log = (s) => console.error(`[bench ${((Date.now() - T_START) / 1000).toFixed(0)} s] ${s}`);
 
 const site = await loadSite();
+
+// Memory probe (used by part e): a fresh process builds one engine on one list and prints its memory,
+// so that no other engine's state (or shared caches, e.g. FlexSearch's encoder cache) blurs the delta.
+const PROBE = opt('memory-probe', null);
+if (PROBE) {
+  const [engineName, nStr] = PROBE.split(':');
+  const n = Number(nStr);
+  const pBundles = peerBundles(path.join(REPO, 'build/bench'));
+  const e = scaleEngines(site, await loadPeerLibs(pBundles)).find((x) => x.name === engineName);
+  const text = n <= site.data.professions.length ? site.dataText : JSON.stringify(syntheticData(site.data, n));
+  const settle = async () => { for (let i = 0; i < 3; i++) { globalThis.gc(); await new Promise((r) => setImmediate(r)); } };
+  await settle();
+  const m0 = process.memoryUsage().heapUsed;
+  const inst = await e.build(text);
+  await settle();
+  const heap = process.memoryUsage().heapUsed - m0;
+  inst.search('онколог');
+  console.log(JSON.stringify({ heap, wasm: inst.wasmBytes() }));
+  process.exit(0);
+}
 const queries = loadQueries({ data: site.data });
 const sets = [
   { name: 'queries.tsv', note: 'tuned on', queries },
@@ -114,6 +134,13 @@ report.data_version = matcher.meta.data_version ?? null;
 log(`site ${site.site}, data ${report.data_version}, ${queries.length} queries`);
 
 // ---------------------------------------------------------------- machine and versions
+/** Memory of one engine built on one list, measured in a fresh process (see PROBE). */
+function memoryProbe(engineName, n) {
+  const r = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', fileURLToPath(import.meta.url), '--memory-probe', `${engineName}:${n}`],
+    { encoding: 'utf8', env: { ...process.env, KZPROF_SITE: site.site }, maxBuffer: 1 << 20 });
+  try { return JSON.parse(r.stdout.trim().split('\n').pop()); } catch { return { heap: NaN, wasm: null, error: (r.stderr || '').slice(0, 200) }; }
+}
+
 function sh(cmd, args) { try { return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(); } catch { return null; } }
 const machine = (() => {
   const osRelease = fs.existsSync('/etc/os-release') ? (fs.readFileSync('/etc/os-release', 'utf8').match(/^PRETTY_NAME="?([^"\n]*)"?/m)?.[1] ?? '') : '';
@@ -378,8 +405,9 @@ const scale = [];
   say('- **Build** = from the JSON text to a searchable index: kzprof `createMatcher(text)` (JSON.parse, packing, wasm ' +
     'instantiation, index); a library: JSON.parse, the three fields, its index (Fuse: constructor; MiniSearch: addAll; ' +
     'FlexSearch: add per document). Median of up to 3 builds (a build over 2 s is not repeated).');
-  say('- **Memory** = the first build\'s retained JS heap: `process.memoryUsage().heapUsed` after `gc()` minus the same before ' +
-    'the build (`node --expose-gc`); for kzprof, plus the wasm linear memory (`WebAssembly.Memory` buffer size, which ' +
+  say('- **Memory** = measured in a fresh Node process per engine and list (so no other engine\'s state or shared cache ' +
+    'counts): the retained JS heap, `process.memoryUsage().heapUsed` after `gc()` minus the same before the build ' +
+    '(`node --expose-gc`, JSON text already in memory); for kzprof, plus the wasm linear memory (`WebAssembly.Memory` buffer size, which ' +
     'grows by doubling, so it is reserved rather than used bytes). The data text itself is not counted.\n');
 
   for (const n of SIZES) {
@@ -393,24 +421,20 @@ const scale = [];
     const res = [];
     for (const e of engines) {
       const builds = [];
-      let kept = null, heap = null, wasm = null;
+      let kept = null;
       for (let k = 0; k < 3; k++) {
         await settle();
-        const m0 = process.memoryUsage().heapUsed;
         const t0 = now();
         const inst = await e.build(text);
         builds.push(us(now() - t0) / 1e3);
         if (k === 0) {
-          await settle();
-          heap = process.memoryUsage().heapUsed - m0;
-          wasm = inst.wasmBytes();
           kept = inst;
         } else {
           inst.dispose();
         }
         if (builds[k] > 2000) break;
       }
-      res.push({ name: e.name, inst: kept, builds, build_ms: median(builds), heap, wasm, samples: [], spent: 0, active: true });
+      res.push({ name: e.name, inst: kept, builds, build_ms: median(builds), samples: [], spent: 0, active: true });
     }
     // warm-up, then interleaved timed searches
     for (const r of res) for (const q of list.slice(0, 50)) r.inst.search(q);
@@ -435,6 +459,13 @@ const scale = [];
       r.inst.dispose();
       r.inst = null;
       r.samples = null;
+    }
+    await settle();
+    for (const r of res) {
+      const m = memoryProbe(r.name, n);
+      r.heap = m.heap;
+      r.wasm = m.wasm;
+      if (m.error) log(`memory probe ${r.name} ${n}: ${m.error}`);
     }
     scale.push({ n, planned, engines: res.map(({ name, builds, build_ms, heap, wasm, lat }) => ({ name, builds, build_ms, heap, wasm,
       memory: heap + (wasm ?? 0), calls: lat.n, p50_us: lat.p50, p95_us: lat.p95, p99_us: lat.p99, max_us: lat.max })) });
