@@ -115,3 +115,95 @@ test('the embed snippet carries sha384 hashes that match the shipped files (AC 1
   assert.doesNotMatch(bundle, /^\s*import\s/m, 'the shipped widget is one module: no nested imports outside SRI');
   assert.ok(bundle.includes(hash('professions.json')) && bundle.includes(hash('kzprof-core.wasm')), 'data and wasm are fetched with built-in hashes');
 });
+
+// Issue 5: XSS payloads in the data AND typed as the query on the same page, matching the planted names
+// (so the payload text is highlighted, split into marks), and a census of every element before and after.
+test('XSS payloads in the data and in the query together: nothing runs, no element is injected', async () => {
+  const dir = tmpDir('kzprof-xss2-');
+  fs.cpSync(SITE, dir, { recursive: true });
+  const data = JSON.parse(fs.readFileSync(path.join(SITE, 'professions.json'), 'utf8'));
+  data.professions[0].ru = 'Врач <img src=x onerror="window.__pwned=1">';
+  data.professions[1].kk = '<iframe srcdoc="<script>parent.__pwned=2</script>"></iframe> Дәрігер';
+  data.professions[2].unofficial.en = '<svg><animate onbegin="window.__pwned=3" attributeName="x"/></svg> doctor';
+  data.professions[3].unofficial.aliases.ru.push('<a href="javascript:window.__pwned=4">онколог</a>');
+  fs.writeFileSync(path.join(dir, 'evil.json'), JSON.stringify(data));
+  fs.writeFileSync(path.join(dir, 'evil.html'), fs.readFileSync(path.join(SITE, 'index.html'), 'utf8')
+    .replace('<kz-professions>', '<kz-professions data-src="evil.json" url-state="off" lang="ru">'));
+  const evil = await startServer(dir);
+  const s = await session(browser, evil.origin, { serviceWorkers: 'block' });
+  const census = () => s.page.evaluate(() => {
+    const tags = (root) => [...root.querySelectorAll('*')].map((e) => e.localName);
+    const r = document.querySelector('kz-professions').shadowRoot;
+    return { light: tags(document), shadowTags: [...new Set(tags(r))].sort(),
+      dangerous: [...document.querySelectorAll('img, iframe, svg, object, embed, a[href^="javascript:"]'),
+        ...r.querySelectorAll('img, script, iframe, svg, object, embed, a, animate, b')].map((e) => e.outerHTML.slice(0, 80)) };
+  });
+  try {
+    await openWidget(s.page, `${evil.origin}/evil.html`);
+    const before = await census();
+    for (const q of ['<img src=x onerror', 'Врач <img', '<iframe srcdoc', '<svg><animate onbegin', 'javascript:window', 'онколог',
+      '<script>window.__pwned=9</script>', '"><img src=x onerror="window.__pwned=10">']) {
+      await typeQuery(s.page, q);
+      await s.page.keyboard.press('ArrowDown');
+      await s.page.keyboard.press('Enter');
+      await s.page.waitForTimeout(30);
+      assert.equal(await s.page.evaluate(() => window.__pwned), undefined, `nothing ran after '${q}' and Enter`);
+    }
+    // The planted names are shown, as text.
+    await typeQuery(s.page, 'Врач <img');
+    assert.ok((await widgetState(s.page)).codes.length > 0, 'the planted name is found');
+    const shown = await s.page.evaluate(() => document.querySelector('kz-professions').shadowRoot.textContent);
+    assert.match(shown, /<img src=x onerror="window\.__pwned=1">/);
+    const after = await census();
+    assert.equal(await s.page.evaluate(() => window.__pwned), undefined, 'no payload ran');
+    assert.deepEqual(after.dangerous, [], 'no element made from the payloads');
+    assert.deepEqual(after.light, before.light, 'the page outside the widget is unchanged');
+    const allowed = new Set(['button', 'div', 'input', 'label', 'li', 'mark', 'p', 'section', 'span', 'ul', 'ol', 'strong', 'em', 'small', 'h2', 'h3', 'details', 'summary', 'code', 'abbr', 'dl', 'dt', 'dd', 'nav', 'header', 'footer', 'a', 'table', 'tbody', 'thead', 'tr', 'td', 'th', 'form', 'fieldset', 'legend', 'select', 'option', 'output', 'slot', 'style']);
+    const unexpected = after.shadowTags.filter((t) => !before.shadowTags.includes(t) && !allowed.has(t));
+    assert.deepEqual(unexpected, [], 'only the widget\'s own kinds of elements appear');
+    await s.assertClean();
+  } finally {
+    await s.close(); await evil.close(); fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// Issue 5: broken data files in the page. The widget says so (kzprof-error names the problem), the field
+// is disabled, the official list stays in the page, the console stays empty.
+test('broken data in the page: a clear error state naming the problem, and the static list stays', async () => {
+  const dir = tmpDir('kzprof-broken-');
+  fs.cpSync(SITE, dir, { recursive: true });
+  const text = fs.readFileSync(path.join(SITE, 'professions.json'), 'utf8');
+  const data = JSON.parse(text);
+  const cases = {
+    'malformed.json': [text.slice(0, text.length >> 1), /not valid JSON/],
+    'wrong-type.json': [JSON.stringify({ ...data, professions: data.professions.map((p, i) => (i === 2 ? { ...p, position: '3' } : p)) }),
+      /2211-7-004: field 'position': expected an integer, got string/],
+    'duplicate.json': [JSON.stringify({ ...data, professions: data.professions.map((p, i) => (i === 4 ? { ...p, code: data.professions[3].code } : p)) }),
+      new RegExp(`${data.professions[3].code}: field 'code': duplicate code`)],
+    'missing-field.json': [JSON.stringify({ ...data, professions: data.professions.map((p, i) => { if (i !== 6) return p; const { ru, ...rest } = p; return rest; }) }),
+      new RegExp(`${data.professions[6].code}: field 'ru': missing`)],
+  };
+  for (const [file, [body]] of Object.entries(cases)) {
+    fs.writeFileSync(path.join(dir, file), body);
+    fs.writeFileSync(path.join(dir, file.replace('.json', '.html')), fs.readFileSync(path.join(SITE, 'index.html'), 'utf8')
+      .replace('<kz-professions>', `<kz-professions data-src="${file}" url-state="off" lang="en">`));
+  }
+  const srv = await startServer(dir);
+  try {
+    for (const [file, [, message]] of Object.entries(cases)) {
+      const s = await session(browser, srv.origin, { serviceWorkers: 'block' });
+      await s.page.addInitScript(() => document.addEventListener('kzprof-error', (e) => { window.__kzprofError = e.detail.message; }));
+      await s.page.goto(`${srv.origin}/${file.replace('.json', '.html')}`);
+      await s.page.waitForFunction(() => document.querySelector('kz-professions')?.shadowRoot?.querySelector('.kzp-state.kzp-error'));
+      const st = await widgetState(s.page);
+      assert.match(st.state, /could not start/, `${file}: the widget says it cannot search`);
+      assert.ok(await s.page.locator('kz-professions input').isDisabled(), `${file}: the field is disabled`);
+      assert.match(await s.page.evaluate(() => window.__kzprofError), message, `${file}: kzprof-error names the problem`);
+      assert.equal(await s.page.locator('.kzp-static-list tbody tr').count(), 51, `${file}: the official list stays`);
+      await s.assertClean();
+      await s.close();
+    }
+  } finally {
+    await srv.close(); fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
