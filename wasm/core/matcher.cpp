@@ -90,23 +90,27 @@ bool is_blank(std::string_view q) {
   return true;
 }
 
-void json_str(std::string& o, std::string_view s) {
+using Out = Matcher::Out;
+
+void put(Out& o, std::string_view s) { o.put(s); }
+
+void json_str(Out& o, std::string_view s) {
   o.push_back('"');
   size_t from = 0;  // characters needing no escape are appended in runs
   for (size_t i = 0; i < s.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (c != '"' && c != '\\' && c >= 0x20) continue;
-    o.append(s.data() + from, i - from);
+    put(o, s.substr(from, i - from));
     from = i + 1;
     if (c >= 0x20) { o.push_back('\\'); o.push_back(char(c)); }
     else {
       static const char* hex = "0123456789abcdef";
-      o += "\\u00";
+      put(o, "\\u00");
       o.push_back(hex[c >> 4]);
       o.push_back(hex[c & 15]);
     }
   }
-  o.append(s.data() + from, s.size() - from);
+  put(o, s.substr(from));
   o.push_back('"');
 }
 
@@ -584,7 +588,21 @@ KZ_SMALL bool Matcher::evaluate_code(const std::string& reading, Eval& ev) const
 
 namespace {
 
-void append_uint(std::string& o, uint32_t v) {
+}  // namespace
+
+[[gnu::noinline]] void Matcher::Out::room(size_t k) {
+  if (n + k > b.size()) b.resize(2 * (n + k));
+}
+
+[[gnu::noinline]] void Matcher::Out::put(std::string_view s) {
+  room(s.size());
+  std::copy(s.begin(), s.end(), b.begin() + n);
+  n += s.size();
+}
+
+namespace {
+
+void append_uint(Out& o, uint32_t v) {
   char buf[10];
   int n = 0;
   do buf[n++] = char('0' + v % 10), v /= 10; while (v);
@@ -597,7 +615,7 @@ using Marks = std::vector<std::pair<uint16_t, std::pair<uint8_t, uint8_t>>>;  //
 
 // Highlight spans [start,end) in UTF-16 units of field `fid` (text `s`) for (token position, letter range)
 // pairs. The field's token -> UTF-16 map is made by tokenizing it once and kept (hl_*).
-void Matcher::spans_json(std::string& o, uint32_t fid, Str s, const Marks& marks) const {
+void Matcher::spans_json(Out& o, uint32_t fid, Str s, const Marks& marks) const {
   static thread_local std::vector<std::pair<uint32_t, uint32_t>> sp;
   sp.clear();
   if (!marks.empty()) {
@@ -647,25 +665,26 @@ void Matcher::spans_json(std::string& o, uint32_t fid, Str s, const Marks& marks
 }
 
 std::string Matcher::render(const Eval& ev, int limit, const std::string& from, bool truncated, const char* verdict) const {
-  std::string o;
-  o.reserve(256 + 320 * size_t(std::min<size_t>(ev.res.size(), size_t(limit))));
-  o += "{\"verdict\":\"";
-  o += verdict ? verdict : (ev.tier == 2 ? "listed" : ev.tier == 1 ? "suggestions" : "none");
-  o += "\",\"rewrite\":";
+  static thread_local Out o;
+  o.n = 0;
+  o.room(256 + 320 * size_t(std::min<size_t>(ev.res.size(), size_t(limit))));
+  put(o, "{\"verdict\":\"");
+  put(o, verdict ? verdict : (ev.tier == 2 ? "listed" : ev.tier == 1 ? "suggestions" : "none"));
+  put(o, "\",\"rewrite\":");
   if (ev.kind) {
-    o += "{\"kind\":\"";
-    o += ev.kind;
-    o += "\",\"from\":";
+    put(o, "{\"kind\":\"");
+    put(o, ev.kind);
+    put(o, "\",\"from\":");
     json_str(o, from);
-    o += ",\"text\":";
+    put(o, ",\"text\":");
     json_str(o, ev.reading);
-    o += "}";
+    put(o, "}");
   } else {
-    o += "null";
+    put(o, "null");
   }
-  o += ",\"truncated\":";
-  o += truncated ? "true" : "false";
-  o += ",\"results\":[";
+  put(o, ",\"truncated\":");
+  put(o, truncated ? "true" : "false");
+  put(o, ",\"results\":[");
   static thread_local Marks m;
   auto marks_of = [&](uint32_t fid) -> const Marks& {
     m.clear();
@@ -685,37 +704,37 @@ std::string Matcher::render(const Eval& ev, int limit, const std::string& from, 
     const Res& r = ev.res[i];
     const Profession& p = catalog_.professions[r.entry];
     if (i) o.push_back(',');
-    o += "{\"code\":";
+    put(o, "{\"code\":");
     json_str(o, p.code);
-    o += ",\"score\":";
+    put(o, ",\"score\":");
     append_uint(o, uint32_t(r.score));  // >= 0
-    o += ",\"match\":\"";
-    o += KIND_NAME[r.kind];
-    o += "\",\"highlights\":{\"kk\":";
+    put(o, ",\"match\":\"");
+    put(o, KIND_NAME[r.kind]);
+    put(o, "\",\"highlights\":{\"kk\":");
     const uint32_t f0 = entry_field_[r.entry];
     spans_json(o, f0 + FK_KK, p.kk, marks_of(f0 + FK_KK));
-    o += ",\"ru\":";
+    put(o, ",\"ru\":");
     spans_json(o, f0 + FK_RU, p.ru, marks_of(f0 + FK_RU));
-    o += ",\"en\":";
+    put(o, ",\"en\":");
     spans_json(o, f0 + FK_EN, p.en, marks_of(f0 + FK_EN));
-    o += "},\"alias\":";
+    put(o, "},\"alias\":");
     const Field& F = fields_[r.field];
     if (r.kind == K_ALIAS && F.kind >= FK_ALIAS_RU) {
-      o += "{\"lang\":\"";
-      o += F.kind == FK_ALIAS_RU ? "ru" : F.kind == FK_ALIAS_KK ? "kk" : "en";
-      o += "\",\"text\":";
+      put(o, "{\"lang\":\"");
+      put(o, F.kind == FK_ALIAS_RU ? "ru" : F.kind == FK_ALIAS_KK ? "kk" : "en");
+      put(o, "\",\"text\":");
       const Str t = field_text(F);
       json_str(o, t);
-      o += ",\"highlights\":";
+      put(o, ",\"highlights\":");
       spans_json(o, r.field, t, marks_of(r.field));
-      o += "}";
+      put(o, "}");
     } else {
-      o += "null";
+      put(o, "null");
     }
-    o += "}";
+    put(o, "}");
   }
-  o += "]}";
-  return o;
+  put(o, "]}");
+  return std::string(o.b.data(), o.n);
 }
 
 std::string Matcher::search_json(std::string_view query, int limit) const {
