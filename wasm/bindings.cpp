@@ -28,11 +28,14 @@ emscripten::val buffer(kzprof::Matcher&, size_t n) {
 // Loads the first `used` bytes written into `buffer` as the packed catalog. Returns "" when the data loaded, otherwise the
 // problems, one per line.
 std::string load(kzprof::Matcher& m, size_t used) {
-  const size_t n = packed_buf ? std::min(used, packed_len) : 0;
-  packed_len = 0;
-  kzprof::Catalog c;  // keeps the buffer: its strings are views into it
+  // The buffer was sized for the worst case (3 bytes per UTF-16 unit): the catalog keeps an exact copy
+  // (its strings are views into it) and the buffer goes back before the index is built.
+  kzprof::Catalog c;
   std::string joined;
-  for (const auto& e : kzprof::load_packed_catalog(std::move(packed_buf), n, c)) joined += e + "\n";
+  for (const auto& e : kzprof::load_packed_catalog(std::string_view(packed_buf.get(), std::min(used, packed_len)), c))
+    joined += e + "\n";
+  packed_buf.reset();
+  packed_len = 0;
   if (!joined.empty()) c = kzprof::Catalog{};
   m.load(std::move(c));
   return joined;

@@ -50,15 +50,14 @@ std::vector<std::string> load_catalog(std::string_view json_text, Catalog& out);
 
 // Parses the packed catalog that web/kzprof.mjs builds from JSON.parse output (the wasm has no JSON
 // parser). JavaScript checks the JSON types and writes those messages into the stream; the values are
-// checked here by CatalogCheck, in document order. `out` takes over `text` (its first `size` bytes).
+// checked here by CatalogCheck, in document order. The catalog keeps a copy of `packed` (`text`).
 // Format: one string of fields separated by U+001F. A record starts with a tag field: "\x1eG" group,
 // "\x1eP" profession; "\x1eg" / "\x1ep" a group / profession that is not an object (its message follows).
 //   group:      tag, id, list kk, list ru, en
 //   profession: tag, code, position, group, kk, ru, en, list aliases.ru, list aliases.kk, list aliases.en
 //   list:       count ("3"; "3!" = item 3 is not a string; "3^" = item 3 holds a control character), items
 // A field "\x1d<message>" is missing or of the wrong type: the message (if any) is reported there.
-std::vector<std::string> load_packed_catalog(std::unique_ptr<char[]> text, size_t size, Catalog& out);
-std::vector<std::string> load_packed_catalog(std::string_view packed, Catalog& out);  // copies `packed`
+std::vector<std::string> load_packed_catalog(std::string_view packed, Catalog& out);
 
 // Separators of the packed format; data strings must not contain U+001C..U+001F.
 bool has_control_separator(std::string_view s);

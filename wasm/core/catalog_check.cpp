@@ -168,17 +168,12 @@ void list(Reader& r, std::vector<std::string>& errors, CatalogCheck& check, Cata
 }  // namespace
 
 std::vector<std::string> load_packed_catalog(std::string_view packed, Catalog& out) {
-  std::unique_ptr<char[]> text(new char[packed.size() + 1]);
-  std::copy(packed.begin(), packed.end(), text.get());
-  return load_packed_catalog(std::move(text), packed.size(), out);
-}
-
-std::vector<std::string> load_packed_catalog(std::unique_ptr<char[]> text, size_t size, Catalog& out) {
   std::vector<std::string> errors;
   out = Catalog{};
-  out.text = std::move(text);
+  out.text.reset(new char[packed.size() + 1]);
+  std::copy(packed.begin(), packed.end(), out.text.get());
   CatalogCheck check(errors);
-  Reader r{Str(out.text.get(), size)};
+  Reader r{Str(out.text.get(), packed.size())};
   size_t gi = 0, pi = 0;
   while (!r.done() && !r.bad) {
     Str tag = r.next();
