@@ -5,7 +5,7 @@ namespace text {
 
 bool is_cyrillic(char32_t c) { return c >= 0x400 && c <= 0x4FF; }
 bool is_latin(char32_t c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
+  return c < 0x80 ? (c | 0x20) - 'a' < 26 : c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7;
 }
 bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
 bool is_letter(char32_t c) { return is_latin(c) || (is_cyrillic(c) && !(c >= 0x482 && c <= 0x489)); }
@@ -188,15 +188,22 @@ void tokenize(std::string_view s, Tokens& out, bool* ends_with_break) {
   u.clear();
   uint32_t pos = 0;
   for (size_t at = 0; at < s.size();) {
-    const char32_t c = next_cp(s, at);
+    // ASCII and two-byte sequences (Cyrillic) decoded here, the rest by next_cp.
+    const unsigned char b0 = static_cast<unsigned char>(s[at]);
+    char32_t c;
+    if (b0 < 0x80) c = b0, ++at;
+    else if (b0 >= 0xC2 && b0 <= 0xDF && at + 1 < s.size() && (static_cast<unsigned char>(s[at + 1]) & 0xC0) == 0x80)
+      c = char32_t(b0 & 0x1F) << 6 | (static_cast<unsigned char>(s[at + 1]) & 0x3F), at += 2;
+    else c = next_cp(s, at);
     uint32_t w = c >= 0x10000 ? 2 : 1;
-    if ((is_combining(c) || is_ignorable(c)) && !u.empty() && is_letter(u.back().c)) {
+    const bool mark = c >= 0xAD && (is_combining(c) || is_ignorable(c));
+    if (mark && !u.empty() && is_letter(u.back().c)) {
       char32_t& p = u.back().c;
       if (c == 0x306 && (p == U'и' || p == U'И')) p = (p == U'и') ? U'й' : U'Й';
       else if (c == 0x308 && (p == U'е' || p == U'Е')) p = (p == U'е') ? U'ё' : U'Ё';
       else if (c == 0x306 && (p == U'у' || p == U'У')) p = U'ў';
       u.back().e = pos + w;
-    } else if (!is_combining(c) && !is_ignorable(c)) {
+    } else if (!mark) {
       u.push_back({c, pos, pos + w});
     }
     pos += w;
