@@ -2,6 +2,7 @@
 // No JSON parser here: the browser parses JSON itself (web/kzprof.mjs), the native tools use catalog.cpp.
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 
 #include "catalog.hpp"
 
@@ -171,7 +172,7 @@ std::vector<std::string> load_packed_catalog(std::string_view packed, Catalog& o
   std::vector<std::string> errors;
   out = Catalog{};
   out.text.reset(new char[packed.size() + 1]);
-  std::copy(packed.begin(), packed.end(), out.text.get());
+  std::memcpy(out.text.get(), packed.data(), packed.size());  // memcpy: a bulk copy in the wasm (std::copy: a byte loop)
   CatalogCheck check(errors);
   Reader r{Str(out.text.get(), packed.size())};
   size_t gi = 0, pi = 0;
