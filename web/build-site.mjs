@@ -97,6 +97,9 @@ function main() {
     if (skip.has(f.name) || f.name.endsWith('.md')) continue;
     fs.cpSync(path.join(here, f.name), path.join(out, f.name), { recursive: true });
   }
+  // The API ships without its comment lines (the commented source is web/kzprof.mjs).
+  const api = fs.readFileSync(path.join(here, 'kzprof.mjs'), 'utf8').replace(/^[ \t]*\/\/.*\n/gm, '');
+  fs.writeFileSync(path.join(out, 'kzprof.mjs'), `// kzprof JavaScript API (comments stripped: see web/kzprof.mjs and the README)\n${api}`);
   for (const f of ['kzprof-core.mjs', 'kzprof-core.wasm', 'kzprof-core-classic.js'])
     if (fs.existsSync(path.join(wasmDir, f))) fs.copyFileSync(path.join(wasmDir, f), path.join(out, f));
   fs.copyFileSync(dataPath, path.join(out, 'professions.json'));

@@ -53,7 +53,14 @@ async function kzpFetch(url, kind) {
   const isDefault = Boolean(integrity) && url === new URL(name, KZP_SCRIPT_URL).href;
   const res = await fetch(url, isDefault ? { integrity } : {});
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-  return kind === 'text' ? res.text() : res.arrayBuffer();
+  const bytes = await res.arrayBuffer();
+  if (kind !== 'text') return bytes;
+  // Strict: invalid UTF-8 is refused rather than loaded with U+FFFD in place of the bad bytes.
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new Error(`${url}: not valid UTF-8 text`);
+  }
 }
 
 function kzpLoadMatcher(dataSrc, wasmSrc) {

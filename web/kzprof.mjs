@@ -41,6 +41,7 @@ export async function createMatcher(data, { wasmBinary, locateFile, factory = cr
 // (codes, positions, groups, empty names) by the core. Messages are those of the native loader
 // (wasm/core/catalog.cpp); the packed format is described in wasm/core/catalog.hpp.
 const PACK_SEP = '\x1f', PACK_BAD = '\x1d', PACK_CONTROL = /[\x1c-\x1f]/, PACK_BLANK = /^[ \t\r\n]*$/;
+const TOP_KEYS = ['meta', 'groups', 'professions'];  // meta: free-form information, passed through
 
 function jsonTypeName(v) {
   if (v === null) return 'null';
@@ -56,6 +57,7 @@ function packCatalog(doc, checkControl = true) {
   else {
     if (!Array.isArray(doc.groups)) top.push("data: field 'groups': missing or not an array");
     if (!Array.isArray(doc.professions)) top.push("data: field 'professions': missing or not an array");
+    for (const k of Object.keys(doc).sort()) if (!TOP_KEYS.includes(k)) top.push(`data: field '${k}': unknown field`);
   }
   if (top.length) throw new Error(`kzprof: invalid data:\n${top.join('\n')}\n`);
   const out = [];
@@ -69,6 +71,10 @@ function packCatalog(doc, checkControl = true) {
     return v;
   };
   const usable = (v) => v[0] !== PACK_BAD && !PACK_BLANK.test(v);
+  // A field the schema does not have (a misspelt key would lose its value silently): its own record.
+  const unknown = (obj, keys, where, prefix = '') => {
+    for (const k of Object.keys(obj).sort()) if (!keys.includes(k)) out.push('\x1ex', `${where}: field '${prefix}${k}': unknown field`);
+  };
   const list = (obj, key, where) => {
     const v = obj[key];
     if (v === undefined) return out.push(`${PACK_BAD}${where}: field '${key}': missing`);
@@ -90,6 +96,8 @@ function packCatalog(doc, checkControl = true) {
     list(g, 'kk', where);
     list(g, 'ru', where);
     out.push(isJsonObject(g.unofficial) ? str(g.unofficial, 'en', where) : `${PACK_BAD}${where}: field 'unofficial': missing or not an object`);
+    unknown(g, ['id', 'kk', 'ru', 'unofficial'], where);
+    if (isJsonObject(g.unofficial)) unknown(g.unofficial, ['en'], where, 'unofficial.');
   });
   doc.professions.forEach((p, i) => {
     let where = `professions[${i}]`;
@@ -114,6 +122,9 @@ function packCatalog(doc, checkControl = true) {
         list(un.aliases, 'en', where);
       }
     }
+    unknown(p, ['code', 'position', 'group', 'kk', 'ru', 'unofficial'], where);
+    if (isJsonObject(un)) unknown(un, ['en', 'aliases'], where, 'unofficial.');
+    if (isJsonObject(un?.aliases)) unknown(un.aliases, ['ru', 'kk', 'en'], where, 'unofficial.aliases.');
   });
   return out.join(PACK_SEP);
 }
@@ -141,7 +152,8 @@ export class Matcher {
   search(query, { limit = 10 } = {}) {
     const q = String(query ?? '');
     const lim = Math.max(0, Math.min(1000, Number.isFinite(+limit) ? Math.floor(+limit) : 10));
-    const raw = JSON.parse(this.#native.search(q, lim));
+    // The core reads the first MAX_QUERY_CHARS units and says when there were more: 1 more is enough to say so.
+    const raw = JSON.parse(this.#native.search(q.length > MAX_QUERY_CHARS + 1 ? q.slice(0, MAX_QUERY_CHARS + 1) : q, lim));
     raw.query = q;
     raw.results = raw.results.map((r) => ({ ...this.#byCode.get(r.code), ...r }));
     return raw;

@@ -182,6 +182,9 @@ test('broken data in the page: a clear error state naming the problem, and the s
       new RegExp(`${data.professions[3].code}: field 'code': duplicate code`)],
     'missing-field.json': [JSON.stringify({ ...data, professions: data.professions.map((p, i) => { if (i !== 6) return p; const { ru, ...rest } = p; return rest; }) }),
       new RegExp(`${data.professions[6].code}: field 'ru': missing`)],
+    'non-utf8.json': [Buffer.concat([Buffer.from(text.slice(0, 2000)), Buffer.from([0xff, 0xfe]), Buffer.from(text.slice(2000))]), /non-utf8\.json: not valid UTF-8 text/],
+    'unknown-field.json': [JSON.stringify({ ...data, professions: data.professions.map((p, i) => (i === 1 ? { ...p, unofficial: { ...p.unofficial, alias: [] } } : p)) }),
+      new RegExp(`${data.professions[1].code}: field 'unofficial.alias': unknown field`)],
   };
   for (const [file, [body]] of Object.entries(cases)) {
     fs.writeFileSync(path.join(dir, file), body);

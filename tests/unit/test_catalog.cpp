@@ -108,3 +108,12 @@ TEST_CASE("packed catalog: arbitrary input gives messages, never a crash") {
   CHECK(!load_packed_catalog("\x1eZ", c).empty());
   CHECK(!load_packed_catalog(std::string("\x1eG\x1fg\x1f") + "99999999999", c).empty());
 }
+
+TEST_CASE("packed catalog: a truncated record is refused with messages, never an empty one") {
+  for (const char* bad : {"\x1eg", "\x1ep", "\x1ex", "\x1eP", "\x1eG\x1f"}) {
+    Catalog c;
+    auto errs = load_packed_catalog(bad, c);
+    CHECK(!errs.empty());
+    for (const auto& e : errs) CHECK(!e.empty());
+  }
+}

@@ -1,6 +1,10 @@
 #include "catalog.hpp"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
+
+#include "text.hpp"
 
 namespace kzprof {
 namespace {
@@ -28,6 +32,11 @@ struct FirstError : nlohmann::json_sax<json> {
   bool parse_error(std::size_t pos, const std::string& last, const nlohmann::detail::exception&) override {
     position = pos;
     token = last.substr(0, 20);
+    // Shown in a message: invalid UTF-8 becomes U+FFFD, control characters "?".
+    U32 cps = text::decode(token);
+    for (char32_t& c : cps)
+      if (c < 0x20 || c == 0x7F) c = '?';
+    token = text::to_utf8(cps);
     return false;
   }
 };
@@ -77,6 +86,14 @@ struct Packer {
     put(std::to_string(n) + stop);
     for (size_t k = 0; k < n; ++k) put((*it)[k].get_ref<const std::string&>());
   }
+  // A field the schema does not have: its own record (keys in sorted order, as kzprof.mjs sorts them).
+  void unknown(const json& obj, std::initializer_list<const char*> keys, const std::string& where, const char* prefix = "") {
+    for (const auto& item : obj.items())
+      if (std::none_of(keys.begin(), keys.end(), [&](const char* k) { return item.key() == k; })) {
+        put("\x1ex");
+        put(where + ": field '" + prefix + item.key() + "': unknown field");
+      }
+  }
   static constexpr const char* CONTROL = "contains a control character (U+001C..U+001F)";
 };
 
@@ -106,6 +123,9 @@ std::vector<std::string> load_catalog(std::string_view text, Catalog& out) {
   auto profs = doc.find("professions");
   if (groups == doc.end() || !groups->is_array()) errors.push_back("data: field 'groups': missing or not an array");
   if (profs == doc.end() || !profs->is_array()) errors.push_back("data: field 'professions': missing or not an array");
+  for (const auto& item : doc.items())  // meta: free-form information, passed through
+    if (item.key() != "meta" && item.key() != "groups" && item.key() != "professions")
+      errors.push_back("data: field '" + item.key() + "': unknown field");
   if (!errors.empty()) return errors;
 
   Packer pk;
@@ -125,6 +145,8 @@ std::vector<std::string> load_catalog(std::string_view text, Catalog& out) {
     auto un = g.find("unofficial");
     if (un != g.end() && un->is_object()) pk.str(*un, "en", where);
     else pk.bad(where, "unofficial", "missing or not an object");
+    pk.unknown(g, {"id", "kk", "ru", "unofficial"}, where);
+    if (un != g.end() && un->is_object()) pk.unknown(*un, {"en"}, where, "unofficial.");
   }
   for (size_t i = 0; i < profs->size(); ++i) {
     const json& p = (*profs)[i];
@@ -145,21 +167,26 @@ std::vector<std::string> load_catalog(std::string_view text, Catalog& out) {
     pk.str(p, "kk", where);
     pk.str(p, "ru", where);
     auto un = p.find("unofficial");
-    if (un == p.end() || !un->is_object()) {
+    const bool has_un = un != p.end() && un->is_object();
+    auto al = has_un ? un->find("aliases") : p.end();
+    const bool has_al = has_un && al != un->end() && al->is_object();
+    if (!has_un) {
       pk.bad(where, "unofficial", "missing or not an object");
       pk.put("\x1d"), pk.put("\x1d"), pk.put("\x1d");
-      continue;
+    } else {
+      pk.str(*un, "en", where);
+      if (!has_al) {
+        pk.bad(where, "unofficial.aliases", "missing or not an object");
+        pk.put("\x1d"), pk.put("\x1d");
+      } else {
+        pk.list(*al, "ru", where);
+        pk.list(*al, "kk", where);
+        pk.list(*al, "en", where);
+      }
     }
-    pk.str(*un, "en", where);
-    auto al = un->find("aliases");
-    if (al == un->end() || !al->is_object()) {
-      pk.bad(where, "unofficial.aliases", "missing or not an object");
-      pk.put("\x1d"), pk.put("\x1d");
-      continue;
-    }
-    pk.list(*al, "ru", where);
-    pk.list(*al, "kk", where);
-    pk.list(*al, "en", where);
+    pk.unknown(p, {"code", "position", "group", "kk", "ru", "unofficial"}, where);
+    if (has_un) pk.unknown(*un, {"en", "aliases"}, where, "unofficial.");
+    if (has_al) pk.unknown(*al, {"ru", "kk", "en"}, where, "unofficial.aliases.");
   }
   return load_packed_catalog(pk.out, out);
 }

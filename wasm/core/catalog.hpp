@@ -52,7 +52,8 @@ std::vector<std::string> load_catalog(std::string_view json_text, Catalog& out);
 // parser). JavaScript checks the JSON types and writes those messages into the stream; the values are
 // checked here by CatalogCheck, in document order. The catalog keeps a copy of `packed` (`text`).
 // Format: one string of fields separated by U+001F. A record starts with a tag field: "\x1eG" group,
-// "\x1eP" profession; "\x1eg" / "\x1ep" a group / profession that is not an object (its message follows).
+// "\x1eP" profession; "\x1eg" / "\x1ep" a group / profession that is not an object (its message follows);
+// "\x1ex" a field the schema does not have (its message follows).
 //   group:      tag, id, list kk, list ru, en
 //   profession: tag, code, position, group, kk, ru, en, list aliases.ru, list aliases.kk, list aliases.en
 //   list:       count ("3"; "3!" = item 3 is not a string; "3^" = item 3 holds a control character), items

@@ -179,9 +179,10 @@ std::vector<std::string> load_packed_catalog(std::string_view packed, Catalog& o
   while (!r.done() && !r.bad) {
     Str tag = r.next();
     if (tag.size() != 2 || tag[0] != '\x1e') { r.bad = true; break; }
-    if (tag[1] == 'g' || tag[1] == 'p') {  // an entry that is not an object: its message only
-      ++(tag[1] == 'g' ? gi : pi);
-      errors.emplace_back(r.next());
+    if (tag[1] == 'g' || tag[1] == 'p' || tag[1] == 'x') {  // an entry that is not an object, an unknown field: its message
+      if (tag[1] != 'x') ++(tag[1] == 'g' ? gi : pi);
+      Str m = r.next();
+      if (!r.bad) errors.emplace_back(m);
       continue;
     }
     if (tag[1] == 'G') {
@@ -202,6 +203,7 @@ std::vector<std::string> load_packed_catalog(std::string_view packed, Catalog& o
         size_t i = pos[0] == '-' ? 1 : 0;
         for (; i < pos.size() && pos[i] >= '0' && pos[i] <= '9'; ++i) v = v > 1000000000 ? v : v * 10 + (pos[i] - '0');
         p.position = int(pos[0] == '-' ? -v : v);
+        if (v > 1000000000) err.add("position", "out of range: " + std::string(pos));
       }
       if (field(r, errors, p.group)) check.group_ref(err, p.group);
       if (field(r, errors, p.kk)) check.text(err, "kk", p.kk);
@@ -218,6 +220,7 @@ std::vector<std::string> load_packed_catalog(std::string_view packed, Catalog& o
     errors.push_back("data: the packed catalog is malformed (internal error of kzprof.mjs)");
     return errors;
   }
+  if (out.professions.empty() && errors.empty()) errors.push_back("data: field 'professions': empty list");
   check.positions(out);
   return errors;
 }
