@@ -165,8 +165,10 @@ void finish(Tokens& out, uint32_t at, bool joined, bool paren) {
   auto plain = [](char32_t c) { return c < 'A' || (c >= 'a' && c <= 'z') || (c >= 0x430 && c <= 0x44F); };
   int cyr = 0, lat = 0, up = 0;
   for (size_t i = at; i < out.keys.size(); ++i) {
-    char32_t c = out.keys[i];
-    cyr += is_cyrillic(c), lat += is_latin(c), up += !plain(c) && lower(c) != c;
+    const char32_t c = out.keys[i];
+    if (c >= 0x430 && c <= 0x44F) ++cyr;       // а-я
+    else if (c >= 'a' && c <= 'z') ++lat;
+    else if (c >= 'A') cyr += is_cyrillic(c), lat += is_latin(c), up += lower(c) != c;  // digits, ': none
   }
   const bool mixed = cyr && lat;
   for (size_t i = at; i < out.keys.size(); ++i) {
