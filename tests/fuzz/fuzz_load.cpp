@@ -3,20 +3,12 @@
 // partial load: with problems the matcher is empty; without, every entry has a valid code and its
 // official position, and every group it names exists.
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 #include <string>
 
 #include "core/catalog.hpp"
 #include "core/matcher.hpp"
 
-#define REQUIRE(cond)                                                  \
-  do {                                                                 \
-    if (!(cond)) {                                                     \
-      std::fprintf(stderr, "fuzz_load: invariant failed: %s\n", #cond); \
-      std::abort();                                                    \
-    }                                                                  \
-  } while (0)
+#include "require.hpp"
 
 static void check_loaded(const kzprof::Catalog& c) {
   for (size_t i = 0; i < c.professions.size(); ++i) {

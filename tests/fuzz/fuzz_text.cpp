@@ -9,23 +9,15 @@
 //   * cap_utf16 returns a prefix of at most the asked number of units and reports the cut;
 //   * folding, skeleton and stemming are idempotent where the matcher assumes they are.
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 #include <string>
 
 #include "core/readings.hpp"
 #include "core/stem.hpp"
 #include "core/text.hpp"
 
-using namespace kzprof;
+#include "require.hpp"
 
-#define REQUIRE(cond)                                                  \
-  do {                                                                 \
-    if (!(cond)) {                                                     \
-      std::fprintf(stderr, "fuzz_text: invariant failed: %s\n", #cond); \
-      std::abort();                                                    \
-    }                                                                  \
-  } while (0)
+using namespace kzprof;
 
 static size_t utf16_units(const U32& s) {
   size_t n = 0;

@@ -69,7 +69,7 @@ struct Packer {
     auto it = obj.find(key);
     if (it == obj.end()) bad(where, key, "missing");
     else if (!it->is_string()) bad(where, key, std::string("expected a string, got ") + type_name(*it));
-    else if (has_control_separator(it->get_ref<const std::string&>())) bad(where, key, CONTROL);
+    else if (has_control_separator(it->get_ref<const std::string&>())) bad(where, key, CONTROL_MESSAGE);
     else put(it->get_ref<const std::string&>());
   }
   void list(const json& obj, const char* key, const std::string& where) {
@@ -94,7 +94,6 @@ struct Packer {
         put(where + ": field '" + prefix + item.key() + "': unknown field");
       }
   }
-  static constexpr const char* CONTROL = "contains a control character (U+001C..U+001F)";
 };
 
 // A usable id or code names its entry in the messages that follow (as CatalogCheck does).

@@ -62,6 +62,7 @@ std::vector<std::string> load_packed_catalog(std::string_view packed, Catalog& o
 
 // Separators of the packed format; data strings must not contain U+001C..U+001F.
 bool has_control_separator(std::string_view s);
+inline constexpr const char* CONTROL_MESSAGE = "contains a control character (U+001C..U+001F)";
 
 // Collects errors with a common prefix ("2512-1-007: ") so every message names its entry.
 struct CatalogErrors {

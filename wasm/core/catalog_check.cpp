@@ -67,10 +67,6 @@ bool StringSet::insert(std::string_view s) {
 
 using ListStop = CatalogCheck::ListStop;
 
-namespace {
-const char* const CONTROL_MSG = "contains a control character (U+001C..U+001F)";
-}
-
 // ---- value checks
 
 bool CatalogCheck::text(CatalogErrors& err, const char* key, Str v) {
@@ -92,7 +88,7 @@ bool CatalogCheck::list(CatalogErrors& err, const char* key, const Strs& items, 
     }
   if (stop == ListStop::none) return true;
   err.add(std::string(key) + "[" + std::to_string(items.size()) + "]",
-          stop == ListStop::type ? "expected a non-empty string" : CONTROL_MSG);
+          stop == ListStop::type ? "expected a non-empty string" : CONTROL_MESSAGE);
   return false;
 }
 

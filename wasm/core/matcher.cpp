@@ -92,6 +92,7 @@ bool is_blank(std::string_view q) {
 
 using Out = Matcher::Out;
 
+// Calls go through this one function: calling o.put at each site measured +238 B of wasm.
 void put(Out& o, std::string_view s) { o.put(s); }
 
 void json_str(Out& o, std::string_view s) {
