@@ -17,8 +17,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import zlib from 'node:zlib';
 import * as esbuild from 'esbuild';
+import { precompress } from './precompress.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -110,30 +110,6 @@ function stampHeader(file) {
   fs.writeFileSync(file, doctype ? `${doctype[0]}${comment}\n${text.slice(doctype[0].length)}` : `${comment}\n${text}`);
 }
 
-/** Extensions a static host serves compressed. */
-const COMPRESSIBLE = /\.(html|mjs|js|css|json|wasm|svg|txt|webmanifest)$/;
-
-/**
- * Writes NAME.gz and NAME.br beside each compressible file of dir, where they are smaller, as a static
- * host with precompression (nginx gzip_static/brotli_static, Caddy precompressed) serves them.
- * Deterministic: zlib's gzip header has no name and a zero mtime; brotli has neither.
- */
-export function precompress(dir) {
-  let n = 0;
-  for (const f of listFiles(dir).filter((name) => COMPRESSIBLE.test(name))) {
-    const p = path.join(dir, f);
-    const raw = fs.readFileSync(p);
-    const gz = zlib.gzipSync(raw, { level: 9 });
-    const br = zlib.brotliCompressSync(raw, { params: {
-      [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
-      [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length } });
-    if (gz.length < raw.length) fs.writeFileSync(`${p}.gz`, gz);
-    if (br.length < raw.length) fs.writeFileSync(`${p}.br`, br);
-    n++;
-  }
-  return n;
-}
-
 function listFiles(dir, base = dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((f) => {
     const p = path.join(dir, f.name);
@@ -145,7 +121,7 @@ async function main() {
   const data = JSON.parse(fs.readFileSync(dataPath, 'utf8'));
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(out, { recursive: true });
-  const skip = new Set(['build-site.mjs', 'server.mjs', ...BUNDLED_ONLY]);
+  const skip = new Set(['build-site.mjs', 'server.mjs', 'precompress.mjs', ...BUNDLED_ONLY]);
   for (const f of fs.readdirSync(here, { withFileTypes: true })) {
     if (skip.has(f.name) || f.name.endsWith('.md')) continue;
     fs.cpSync(path.join(here, f.name), path.join(out, f.name), { recursive: true });
