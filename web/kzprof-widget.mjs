@@ -17,7 +17,7 @@
 //
 // The site ships this file bundled (web/build-site.mjs): every import below inlined into one module,
 // so that one SRI hash covers all of the code; the same sources make the classic file:// build.
-import { createMatcher } from './kzprof.mjs';
+import { createMatcher, VERSION } from './kzprof.mjs';
 import { KZP_KK } from './i18n/kk.mjs';
 import { KZP_RU } from './i18n/ru.mjs';
 import { KZP_EN } from './i18n/en.mjs';
@@ -91,6 +91,9 @@ export class KzProfessions extends HTMLElement {
   static get observedAttributes() { return ['lang']; }
   /** The interface strings, per language (the page uses them for its own title and intro). */
   static get locales() { return KZP_LOCALES; }
+  /** The release version of the widget (SemVer, from package.json), e.g. KzProfessions.version. */
+  static get version() { return VERSION; }
+  get version() { return VERSION; }
 
   #root; #ui = {}; #uid; #matcher = null; #failed = null; #ready;
   #lang = 'en'; #answer = null; #active = -1; #closed = false; #chosen = null;
