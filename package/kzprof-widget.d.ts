@@ -23,7 +23,7 @@ export interface KzProfessionsEventMap {
 
 /**
  * <kz-professions lang="ru" limit="8" data-src="professions.json" wasm-src="kzprof-core.wasm"
- *   url-state="off"></kz-professions>
+ *   url-state="off"></kz-professions>  (url-state: off | on | a name)
  */
 export class KzProfessions extends HTMLElement {
   /** The package version (SemVer). */
@@ -33,7 +33,7 @@ export class KzProfessions extends HTMLElement {
   readonly version: string;
   /** Attribute `limit`: how many results are shown (1-51, default 8). */
   readonly limit: number;
-  /** Attribute `url-state`: keep the query, choice and language in the page URL. */
+  /** Attribute `url-state` ("on" or a name): keep the query, choice and language in the page URL. */
   readonly urlState: boolean;
   /** Attribute `data-src` resolved: URL of professions.json or "#id" of a JSON script element. */
   readonly dataSrc: string;
