@@ -8,7 +8,8 @@
 //              default: professions.json next to this script
 //   wasm-src   URL of kzprof-core.wasm           default: kzprof-core.wasm next to this script
 //   limit      how many results to show           default: 8
-//   url-state  on | off: keep query/choice/lang in the page URL   default: on
+//   url-state  off | on | <name>: keep query/choice/lang in the page URL  default: off (an embed must not
+//              rewrite its host's URL); a name prefixes the keys (<name>-q, …) so two widgets keep apart
 // Events (bubbling, composed): kzprof-ready, kzprof-error {message}, kzprof-langchange {lang},
 //   kzprof-change {query, code}.
 // Theming: CSS custom properties --kzp-* on the element (see kzprof-widget.css) and ::part(...).
@@ -16,13 +17,13 @@
 //
 // The site ships this file bundled (web/build-site.mjs): every import below inlined into one module,
 // so that one SRI hash covers all of the code; the same sources make the classic file:// build.
-import { createMatcher } from './kzprof.mjs';
+import { createMatcher, VERSION } from './kzprof.mjs';
 import { KZP_KK } from './i18n/kk.mjs';
 import { KZP_RU } from './i18n/ru.mjs';
 import { KZP_EN } from './i18n/en.mjs';
 import { kzpDate } from './i18n/common.mjs';
 import { kzpEl, kzpAppend, kzpClear, kzpHighlighted } from './widget/render.mjs';
-import { kzpReadUrl, kzpWriteUrl } from './widget/url-state.mjs';
+import { kzpUrlPrefix, kzpReadUrl, kzpWriteUrl } from './widget/url-state.mjs';
 
 const KZP_LOCALES = Object.freeze({ kk: KZP_KK, ru: KZP_RU, en: KZP_EN });
 const KZP_LANGS = ['kk', 'ru', 'en'];
@@ -90,6 +91,9 @@ export class KzProfessions extends HTMLElement {
   static get observedAttributes() { return ['lang']; }
   /** The interface strings, per language (the page uses them for its own title and intro). */
   static get locales() { return KZP_LOCALES; }
+  /** The release version of the widget (SemVer, from package.json), e.g. KzProfessions.version. */
+  static get version() { return VERSION; }
+  get version() { return VERSION; }
 
   #root; #ui = {}; #uid; #matcher = null; #failed = null; #ready;
   #lang = 'en'; #answer = null; #active = -1; #closed = false; #chosen = null;
@@ -105,7 +109,8 @@ export class KzProfessions extends HTMLElement {
     const n = parseInt(this.getAttribute('limit') ?? '', 10);
     return Number.isFinite(n) && n > 0 ? Math.min(n, 51) : KZP_DEFAULT_LIMIT;
   }
-  get urlState() { return (this.getAttribute('url-state') ?? 'on') !== 'off'; }
+  get urlState() { return kzpUrlPrefix(this.getAttribute('url-state')) !== null; }
+  get #urlPrefix() { return kzpUrlPrefix(this.getAttribute('url-state')) ?? ''; }
   get dataSrc() {
     const v = this.getAttribute('data-src');
     if (v && v.startsWith('#')) return v;
@@ -122,7 +127,7 @@ export class KzProfessions extends HTMLElement {
 
   connectedCallback() {
     if (!this.#built) this.#build();
-    const fromUrl = this.urlState ? kzpNormalizeLang(kzpReadUrl().lang) : '';
+    const fromUrl = this.urlState ? kzpNormalizeLang(kzpReadUrl(this.#urlPrefix).lang) : '';
     this.#setLang(fromUrl || this.#inheritedLang(), { write: false });
     if (this.urlState) window.addEventListener('popstate', this.#onPop);
     this.#ready ??= this.#start();
@@ -176,6 +181,7 @@ export class KzProfessions extends HTMLElement {
     });
     ui.status = kzpEl('p', { class: 'kzp-state', part: 'state' });
     ui.rewrite = kzpEl('p', { class: 'kzp-rewrite', hidden: true });
+    ui.broad = kzpEl('p', { class: 'kzp-broad', part: 'broad', hidden: true });
     ui.notFound = kzpEl('section', { class: 'kzp-notfound', part: 'notfound', hidden: true, 'aria-labelledby': id('nf-h') });
     ui.listbox = kzpEl('ul', { id: id('listbox'), role: 'listbox', class: 'kzp-listbox', part: 'listbox', hidden: true });
     ui.verdict = kzpEl('section', { class: 'kzp-verdict', part: 'verdict', hidden: true, 'aria-labelledby': id('v-h') });
@@ -183,7 +189,7 @@ export class KzProfessions extends HTMLElement {
     ui.live = kzpEl('div', { class: 'kzp-sr', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
     this.#root.append(kzpEl('div', { class: 'kzp', part: 'root' },
       ui.langs, ui.label, ui.hint, kzpEl('div', { class: 'kzp-field' }, ui.input), ui.status, ui.rewrite,
-      ui.notFound, ui.listbox, ui.verdict, ui.browse, ui.live));
+      ui.broad, ui.notFound, ui.listbox, ui.verdict, ui.browse, ui.live));
 
     ui.input.addEventListener('input', () => this.#onInput());
     ui.input.addEventListener('keydown', (e) => this.#onKey(e));
@@ -226,7 +232,7 @@ export class KzProfessions extends HTMLElement {
   #restoreFromUrl({ initial = false } = {}) {
     if (!this.#matcher) return;
     this.#settled = true;
-    const s = kzpReadUrl();
+    const s = kzpReadUrl(this.#urlPrefix);
     const l = kzpNormalizeLang(s.lang);
     if (l && l !== this.#lang) this.#setLang(l, { write: false });
     // Keep what the person typed while the core was loading, unless the URL says otherwise.
@@ -234,7 +240,8 @@ export class KzProfessions extends HTMLElement {
     if (!typedWhileLoading) this.#ui.input.value = s.q.slice(0, 256);
     this.#chosen = s.code ? this.#matcher.byCode(s.code) : null;
     this.#runSearch();
-    this.#closed = Boolean(this.#chosen) || (initial && this.#root.activeElement !== this.#ui.input);
+    // A shared or reloaded link shows what its sender saw: the results of its query, open.
+    this.#closed = Boolean(this.#chosen);
     this.#render();
     this.#fire('kzprof-change', { query: this.#ui.input.value, code: this.#chosen?.code ?? null });
   }
@@ -260,7 +267,11 @@ export class KzProfessions extends HTMLElement {
 
   #runSearch() {
     const q = this.#ui.input.value;
-    this.#answer = q.trim() ? this.#matcher.search(q, { limit: this.limit }) : null;
+    let a = q.trim() ? this.#matcher.search(q, { limit: this.limit }) : null;
+    // A broad word ("врач", "developer"): every listed profession carrying it is a candidate, and the
+    // person must see them all to choose theirs, so the limit does not cut them off.
+    if (a?.verdict === 'broad' && a.results.length >= this.limit) a = this.#matcher.search(q, { limit: this.#matcher.entries.length });
+    this.#answer = a;
     this.#active = -1;
   }
 
@@ -289,8 +300,10 @@ export class KzProfessions extends HTMLElement {
         this.#setActive(e.key === 'Home' ? 0 : n - 1);
         break;
       case 'Enter':
+        // Enter chooses what the person chose: the highlighted option, or the only listed one. With several
+        // listed (a code prefix such as "2512") it never guesses; typing counts as paused instead.
         if (this.#isOpen && this.#active >= 0) { e.preventDefault(); this.#choose(this.#answer.results[this.#active], { via: 'listbox' }); }
-        else if (this.#isOpen && this.#answer.verdict === 'listed') { e.preventDefault(); this.#choose(this.#answer.results[0], { via: 'listbox' }); }
+        else if (this.#isOpen && this.#answer.verdict === 'listed' && n === 1) { e.preventDefault(); this.#choose(this.#answer.results[0], { via: 'listbox' }); }
         else if (this.#answer) { e.preventDefault(); this.#settle(); }
         break;
       case 'Escape':
@@ -317,15 +330,21 @@ export class KzProfessions extends HTMLElement {
   #choose(entry, { via }) {
     if (!entry) return;
     this.#chosen = this.#matcher.byCode(entry.code) ?? entry;
-    this.#ui.input.value = this.#lang === 'kk' ? this.#chosen.kk : this.#chosen.ru;
+    this.#ui.input.value = this.#displayName(this.#chosen);
     this.#seq++; // any pending answer is now stale
     this.#closed = true;
     this.#runSearch();
     this.#render();
     this.#writeUrl(true);
-    this.#announce(this.#t.chosenAnnounce(this.#lang === 'kk' ? this.#chosen.kk : this.#chosen.ru));
+    this.#announce(this.#t.chosenAnnounce(this.#displayName(this.#chosen)));
     if (via === 'browse') this.#ui.verdict.querySelector('h2')?.focus();
     this.#fire('kzprof-change', { query: this.#ui.input.value, code: this.#chosen.code });
+  }
+
+  /** The name a reader of this interface reads first: English (unofficial) in the English interface. */
+  #displayName(e) {
+    if (this.#lang === 'en' && e.en) return e.en;
+    return this.#lang === 'kk' ? e.kk : e.ru;
   }
 
   #newSearch() {
@@ -354,7 +373,8 @@ export class KzProfessions extends HTMLElement {
 
   #writeUrl(push) {
     if (!this.urlState || !this.#matcher) return;
-    kzpWriteUrl({ q: this.#ui.input.value.trim() ? this.#ui.input.value : '', code: this.#chosen?.code ?? '', lang: this.#lang }, { push });
+    const q = this.#ui.input.value.trim() ? this.#ui.input.value : '';
+    kzpWriteUrl({ q, code: this.#chosen?.code ?? '', lang: this.#lang }, { push, prefix: this.#urlPrefix });
   }
 
   #fire(type, detail) {
@@ -371,7 +391,9 @@ export class KzProfessions extends HTMLElement {
     const a = this.#answer;
     if (!a) { this.#announce(''); return; }
     const n = a.results.length;
-    this.#announce(a.verdict === 'suggestions' || a.verdict === 'none' ? this.#t.notFoundAnnounce(n) : this.#t.resultsAvailable(n));
+    const t = this.#t;
+    this.#announce(a.verdict === 'suggestions' || a.verdict === 'none' ? t.notFoundAnnounce(n)
+      : a.verdict === 'broad' ? t.broad(n) : t.resultsAvailable(n));
   }
 
   // ---- rendering
@@ -404,7 +426,14 @@ export class KzProfessions extends HTMLElement {
     const t = this.#t, ui = this.#ui, a = this.#answer;
     const id = (s) => `${this.#uid}-${s}`;
     const open = this.#isOpen;
-    const notListed = Boolean(a && !this.#chosen && (a.verdict === 'none' || (a.verdict === 'suggestions' && this.#settled)));
+    // Not found only once typing pauses: between keystrokes the last word may be half-typed ("vrac" on
+    // the way to "vrach"), and a not-found box that flashes on and off misleads (AC 14).
+    const notListed = Boolean(a && !this.#chosen && this.#settled && (a.verdict === 'none' || a.verdict === 'suggestions'));
+    const broad = Boolean(a && !this.#chosen && a.verdict === 'broad' && a.results.length);
+
+    // A broad word: neither "on the list" nor "not found", the person chooses among the listed ones.
+    ui.broad.hidden = !broad;
+    ui.broad.textContent = broad ? t.broad(a.results.length) : '';
 
     // "Showing results for «…»" (AC 12)
     ui.rewrite.hidden = !(a && a.rewrite && a.rewrite.text && !this.#chosen);
@@ -435,18 +464,17 @@ export class KzProfessions extends HTMLElement {
   }
 
   #names(r, hl) {
-    const primary = this.#lang === 'kk' ? 'kk' : 'ru';
-    const secondary = primary === 'kk' ? 'ru' : 'kk';
-    const nodes = [
-      kzpEl('span', { class: 'kzp-name kzp-primary', lang: primary }, kzpHighlighted(r[primary], hl?.[primary])),
-      kzpEl('span', { class: 'kzp-name kzp-secondary', lang: secondary }, kzpHighlighted(r[secondary], hl?.[secondary])),
-    ];
-    if (r.en) {
-      nodes.push(kzpEl('span', { class: 'kzp-name kzp-en' },
-        kzpEl('span', { lang: 'en' }, kzpHighlighted(r.en, hl?.en)), ' ',
-        kzpEl('span', { class: 'kzp-unofficial' }, `(${this.#t.unofficial})`)));
-    }
-    return nodes;
+    const official = this.#lang === 'kk' ? ['kk', 'ru'] : ['ru', 'kk'];
+    const en = r.en ? kzpEl('span', { class: 'kzp-name kzp-en' },
+      kzpEl('span', { lang: 'en' }, kzpHighlighted(r.en, hl?.en)), ' ',
+      kzpEl('span', { class: 'kzp-unofficial' }, `(${this.#t.unofficial})`)) : null;
+    // The English interface is for people who may read neither official language: the English name
+    // leads (marked unofficial), both official names follow.
+    const lead = this.#lang === 'en' && en;
+    if (lead) en.classList.add('kzp-primary');
+    const names = official.map((l, i) => kzpEl('span',
+      { class: `kzp-name ${i === 0 && !lead ? 'kzp-primary' : 'kzp-secondary'}`, lang: l }, kzpHighlighted(r[l], hl?.[l])));
+    return lead ? [en, ...names] : [...names, en];
   }
 
   #option(r, i) {

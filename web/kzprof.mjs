@@ -10,6 +10,9 @@
 // In Node, pass the wasm bytes: createMatcher(json, { wasmBinary: fs.readFileSync('.../kzprof-core.wasm') }).
 import createKzprofCore from './kzprof-core.mjs';
 
+/** The release version: package.json's, written in by the build (web/build-site.mjs); unbuilt sources say so. */
+export const VERSION = typeof KZPROF_VERSION === 'string' ? KZPROF_VERSION : '0.0.0-unbuilt';
+
 /** Largest query the core looks at (longer input is truncated by the core). */
 export const MAX_QUERY_CHARS = 256;
 

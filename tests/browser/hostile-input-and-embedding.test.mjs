@@ -42,7 +42,7 @@ test('a malicious data file with <img onerror> and <script> in the names renders
   data.meta.source_urls.ru = 'javascript:window.__pwned=5';
   fs.writeFileSync(path.join(dir, 'evil.json'), JSON.stringify(data));
   fs.writeFileSync(path.join(dir, 'evil.html'), fs.readFileSync(path.join(SITE, 'index.html'), 'utf8')
-    .replace('<kz-professions>', '<kz-professions data-src="evil.json" url-state="off" lang="ru">'));
+    .replace('<kz-professions url-state="on">', '<kz-professions data-src="evil.json" url-state="off" lang="ru">'));
   const evil = await startServer(dir);
   const s = await session(browser, evil.origin, { serviceWorkers: 'block' });
   try {
@@ -128,7 +128,7 @@ test('XSS payloads in the data and in the query together: nothing runs, no eleme
   data.professions[3].unofficial.aliases.ru.push('<a href="javascript:window.__pwned=4">онколог</a>');
   fs.writeFileSync(path.join(dir, 'evil.json'), JSON.stringify(data));
   fs.writeFileSync(path.join(dir, 'evil.html'), fs.readFileSync(path.join(SITE, 'index.html'), 'utf8')
-    .replace('<kz-professions>', '<kz-professions data-src="evil.json" url-state="off" lang="ru">'));
+    .replace('<kz-professions url-state="on">', '<kz-professions data-src="evil.json" url-state="off" lang="ru">'));
   const evil = await startServer(dir);
   const s = await session(browser, evil.origin, { serviceWorkers: 'block' });
   const census = () => s.page.evaluate(() => {
@@ -189,7 +189,7 @@ test('broken data in the page: a clear error state naming the problem, and the s
   for (const [file, [body]] of Object.entries(cases)) {
     fs.writeFileSync(path.join(dir, file), body);
     fs.writeFileSync(path.join(dir, file.replace('.json', '.html')), fs.readFileSync(path.join(SITE, 'index.html'), 'utf8')
-      .replace('<kz-professions>', `<kz-professions data-src="${file}" url-state="off" lang="en">`));
+      .replace('<kz-professions url-state="on">', `<kz-professions data-src="${file}" url-state="off" lang="en">`));
   }
   const srv = await startServer(dir);
   try {

@@ -25,6 +25,8 @@ for (const c of CASES) {
     if (c.rewrite) assert.match(st.rewrite ?? '', new RegExp(`«${c.rewrite}»`, 'i'), `the rewrite is shown (${st.rewrite})`);
     const marks = await s.page.evaluate(() => document.querySelector('kz-professions').shadowRoot.querySelectorAll('[role="option"] mark').length);
     assert.ok(marks > 0, 'the matched part is highlighted');
+    // Enter chooses the only listed profession, or the highlighted one (issue 12, defect 7).
+    if (st.codes.length > 1) await s.page.keyboard.press('ArrowDown');
     await s.page.keyboard.press('Enter');
     assert.match((await widgetState(s.page)).verdict ?? '', new RegExp(c.code), 'Enter on a confident match opens its verdict');
   });

@@ -32,7 +32,7 @@ test('each option shows the Kazakh and Russian names with their lang, the code, 
   assert.match(first.text, /unofficial translation/);
   assert.match(first.text, /2211-7-004/);
   assert.match(first.text, /Health care/);
-  assert.deepEqual(first.marks, ['онколог', 'онколог', 'Onco']);
+  assert.deepEqual(first.marks, ['Onco', 'онколог', 'онколог'], 'the English interface leads with English (issue 12, defect 8)');
   assert.ok(first.height >= 44, 'touch target at least 44 px (AC 6)');
   await s.assertClean();
   await s.close();
@@ -86,6 +86,7 @@ test('not found: "Not found on the list" with the closest professions marked as 
 
   await stubAnswer(s.page, { verdict: 'none', codes: [] });
   await typeQuery(s.page, 'космонавт');
+  await pauseTyping(s.page);
   st = await widgetState(s.page);
   assert.match(st.notFound, /Похожих профессий в перечне нет/);
   assert.equal(st.expanded, 'false');

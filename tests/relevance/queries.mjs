@@ -11,11 +11,37 @@ export const REPO = path.resolve(here, '../..');
 export const QUERIES_TSV = path.join(here, 'queries.tsv');
 export const HOLDOUT_TSV = path.join(here, 'holdout.tsv');
 export const DEV2_TSV = path.join(here, 'dev2.tsv');
+export const NEGATIVES_TSV = path.join(here, 'negatives.tsv');
+export const BEHAVIOURS_TSV = path.join(here, 'behaviours.tsv');
+export const HOLDOUT2_TSV = path.join(here, 'holdout2.tsv');
 
-/** Category order for the reports; negatives last. */
+/**
+ * Category order for the reports; negatives last. The first twelve are the original categories of
+ * queries.tsv / dev2.tsv / holdout.tsv. The next ones were added for issue 11 (behaviours.tsv,
+ * holdout2.tsv): sentence (a title inside a sentence), jargon (English job titles spelled in Cyrillic),
+ * abbrev (abbreviations of title phrases: ИТ, ИКТ, ПО, ИИ, ИБ, АСУ ТП, АКТ, ЖИ, БҚ…), unicode
+ * (compatibility forms: full-width, ligatures, odd spaces, superscripts, decomposed letters), kkform
+ * (Kazakh word formation and the Kazakh terms for software), full (names exactly one listed profession
+ * in full, in any form), broad (a broad word several listed professions carry), blank (blank queries:
+ * verdict 'browse'). Every category named `negative` or starting with `neg-` is a negative: the query
+ * names a profession that is NOT on the list (negatives.tsv splits them by kind: neg-ru, neg-kk, neg-en,
+ * neg-typo, neg-translit, neg-layout, neg-near, neg-sentence).
+ */
 export const CATEGORIES = ['exact', 'kazakh', 'prefix', 'compound', 'typo', 'morph', 'nokk', 'layout',
-  'translit', 'code', 'english', 'alias', 'negative'];
+  'translit', 'code', 'english', 'alias',
+  'full', 'sentence', 'jargon', 'abbrev', 'unicode', 'kkform', 'broad', 'blank',
+  'negative', 'neg-ru', 'neg-kk', 'neg-en', 'neg-typo', 'neg-translit', 'neg-layout', 'neg-near', 'neg-sentence'];
 export const NEGATIVE = 'negative';
+/** A negative category: `negative` (the original files) or `neg-*` (negatives.tsv, holdout2.tsv). */
+export const isNegative = (category) => category === NEGATIVE || category.startsWith('neg-');
+
+/** The verdicts the API answers, plus 'broad' (issue 11: a broad word several listed professions carry). */
+export const VERDICTS = ['listed', 'suggestions', 'none', 'browse', 'broad'];
+
+/** `\u{HEX}` escapes in a query column (for characters an editor would hide: U+00A0, U+2009, U+3000…). */
+export function decodeQuery(text) {
+  return text.replace(/\\u\{([0-9a-fA-F]{1,6})\}/g, (_, h) => String.fromCodePoint(parseInt(h, 16)));
+}
 
 /** The site dir: $KZPROF_SITE, default build/site. */
 export function siteDir() {
@@ -35,9 +61,20 @@ export async function loadSite(site = siteDir()) {
 }
 
 /**
- * Parses queries.tsv: `category<TAB>query<TAB>codes` (codes comma-separated, `-` for negatives).
- * Blank lines and lines starting with `#` are skipped. With `data`, every code must exist in it.
- * Throws on any malformed line, unknown category or unknown code.
+ * Parses a fixture file: `category<TAB>query<TAB>expectation`. Blank lines and lines starting with `#`
+ * are skipped. With `data`, every code must exist in it. Throws on any malformed line, unknown category
+ * or unknown code. The expectation column is one of:
+ *   -                 not on the list (negatives only): the verdict must never be 'listed'
+ *   c1,c2,…           acceptable codes (top-1 / top-3 hit when the first / first three results hold one);
+ *                     no verdict is expected (half-typed, ambiguous…)
+ *   listed:c1         the query names exactly one listed profession in full, in some form: the verdict
+ *                     must be 'listed' and c1 must come first
+ *   broad:c1,c2,…     a broad word (issue 11): the verdict must be 'broad'; c1,c2,… are the listed
+ *                     professions that carry the word (top-1 / top-3 count a result from this set)
+ *   browse            a blank query (after folding spaces): the verdict must be 'browse'; may be empty
+ * The query column may hold `\u{HEX}` escapes (decoded here), for characters an editor would hide.
+ * Each returned query: { category, query, expected: Set(codes), verdict: null | 'listed' | 'broad' |
+ * 'browse' | 'not-listed', negative, line, file }.
  */
 export function loadQueries({ file = QUERIES_TSV, data = null } = {}) {
   const known = data ? new Set(data.professions.map((p) => p.code)) : null;
@@ -49,15 +86,29 @@ export function loadQueries({ file = QUERIES_TSV, data = null } = {}) {
     const where = `${path.basename(file)}:${i + 1}`;
     const cols = line.split('\t');
     if (cols.length !== 3) return problems.push(`${where}: expected 3 tab-separated columns, got ${cols.length}`);
-    const [category, query, codesCol] = cols;
+    const [category, rawQuery, codesCol] = cols;
+    const query = decodeQuery(rawQuery);
     if (!CATEGORIES.includes(category)) return problems.push(`${where}: unknown category '${category}'`);
-    if (!query.trim()) return problems.push(`${where}: empty query`);
-    const negative = category === NEGATIVE;
-    const expected = codesCol.trim() === '-' ? [] : codesCol.split(',').map((c) => c.trim()).filter(Boolean);
-    if (negative !== (expected.length === 0))
-      return problems.push(`${where}: ${negative ? 'a negative must have "-"' : 'a positive needs codes'}`);
+    const negative = isNegative(category);
+    const col = codesCol.trim();
+    let verdict = null;
+    let list = col;
+    const m = /^(listed|broad):(.*)$/.exec(col);
+    if (col === '-') { verdict = 'not-listed'; list = ''; }
+    else if (col === 'browse') { verdict = 'browse'; list = ''; }
+    else if (m) { verdict = m[1]; list = m[2]; }
+    const expected = list.split(',').map((c) => c.trim()).filter(Boolean);
+    if (verdict === 'browse') {
+      if (query.trim() !== '' && !/^[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$/u.test(query))
+        return problems.push(`${where}: 'browse' is for blank queries only`);
+    } else if (!query.trim()) return problems.push(`${where}: empty query`);
+    if (negative !== (verdict === 'not-listed'))
+      return problems.push(`${where}: ${negative ? 'a negative must have "-"' : '"-" is for negative categories only'}`);
+    if (!negative && verdict !== 'browse' && expected.length === 0) return problems.push(`${where}: a positive needs codes`);
+    if (verdict === 'listed' && expected.length !== 1) return problems.push(`${where}: 'listed:' takes exactly one code`);
+    if (verdict === 'broad' && expected.length < 2) return problems.push(`${where}: 'broad:' needs the codes that carry the word (2 or more)`);
     if (known) for (const c of expected) if (!known.has(c)) problems.push(`${where}: code ${c} is not in the data`);
-    out.push({ category, query, expected: new Set(expected), line: i + 1 });
+    out.push({ category, query, expected: new Set(expected), verdict, negative, line: i + 1, file: path.basename(file) });
   });
   if (problems.length) throw new Error(`${path.basename(file)}:\n  ${problems.join('\n  ')}`);
   return out;
@@ -79,30 +130,56 @@ export function kzprofEngine(matcher, limit = 10) {
 }
 
 /**
- * Runs `engine` on every query; returns { byCategory: Map(category -> stats), rows }.
- * stats: { n, top1, top3, listed, claims, failures: [{query, expected, got, verdict}] }.
- * For positives a failure is a top-1 miss; for negatives it is a claim.
+ * Runs `engine` on every query; returns Map(category -> stats).
+ * stats: { n, ranked (queries with codes: the top-1 / top-3 denominator), top1, top3, listed, claims,
+ *   verdictN / verdictOk (queries with an expected verdict / those that got it; a negative's verdict is
+ *   right when it is 'suggestions' or 'none'), fullN / fullOk ('listed:' queries / those answered 'listed'
+ *   with the right code first), broadN / broadNone ('broad:' queries / those answered 'none'),
+ *   verdicts (count per verdict), failures: [{query, expected, got, verdict, line}] }.
+ * For positives a failure is a top-1 miss or a wrong expected verdict; for negatives it is a claim.
  */
 export function evaluate(queries, engine) {
   const byCategory = new Map();
-  for (const c of CATEGORIES) byCategory.set(c, { n: 0, top1: 0, top3: 0, listed: 0, claims: 0, failures: [] });
+  for (const c of CATEGORIES) byCategory.set(c, {
+    n: 0, ranked: 0, top1: 0, top3: 0, listed: 0, claims: 0, verdictN: 0, verdictOk: 0,
+    fullN: 0, fullOk: 0, broadN: 0, broadNone: 0, verdicts: {}, failures: [],
+  });
   for (const q of queries) {
     const s = byCategory.get(q.category);
     const r = engine(q.query);
     s.n++;
     if (r.listed) s.listed++;
     if (r.claim) s.claims++;
+    s.verdicts[r.verdict ?? '?'] = (s.verdicts[r.verdict ?? '?'] ?? 0) + 1;
     const got = r.codes.slice(0, 3);
-    if (q.category === NEGATIVE) {
-      if (r.claim) s.failures.push({ query: q.query, expected: '-', got, verdict: r.verdict });
+    const negative = q.negative ?? isNegative(q.category);
+    if (negative) {
+      s.verdictN++;
+      if (r.verdict === 'suggestions' || r.verdict === 'none') s.verdictOk++;
+      if (r.claim) s.failures.push({ query: q.query, expected: '-', got, verdict: r.verdict, line: q.line });
       continue;
     }
+    let verdictOk = true;
+    if (q.verdict) {
+      s.verdictN++;
+      verdictOk = r.verdict === q.verdict;
+      if (verdictOk) s.verdictOk++;
+    }
+    if (q.verdict === 'browse') {
+      if (!verdictOk) s.failures.push({ query: q.query, expected: 'browse', got, verdict: r.verdict, line: q.line });
+      continue;
+    }
+    s.ranked++;
     const hit1 = r.codes.length > 0 && q.expected.has(r.codes[0]);
     const hit3 = got.some((c) => q.expected.has(c));
     if (hit1) s.top1++;
     if (hit3) s.top3++;
+    if (q.verdict === 'listed') { s.fullN++; if (hit1 && verdictOk) s.fullOk++; }
+    if (q.verdict === 'broad') { s.broadN++; if (r.verdict === 'none') s.broadNone++; }
     const exp = [...q.expected];
-    if (!hit1) s.failures.push({ query: q.query, expected: exp.length > 4 ? `${exp.slice(0, 4).join(',')},…(${exp.length})` : exp.join(','), got, verdict: r.verdict });
+    const expText = (q.verdict === 'listed' || q.verdict === 'broad' ? `${q.verdict}:` : '') +
+      (exp.length > 4 ? `${exp.slice(0, 4).join(',')},…(${exp.length})` : exp.join(','));
+    if (!hit1 || !verdictOk) s.failures.push({ query: q.query, expected: expText, got, verdict: r.verdict, line: q.line });
   }
   for (const [c, s] of byCategory) if (s.n === 0) byCategory.delete(c);
   return byCategory;
@@ -110,8 +187,15 @@ export function evaluate(queries, engine) {
 
 /** Aggregate over all positive categories. */
 export function positivesTotal(byCategory) {
-  const t = { n: 0, top1: 0, top3: 0, listed: 0, claims: 0 };
-  for (const [c, s] of byCategory) if (c !== NEGATIVE) for (const k of Object.keys(t)) t[k] += s[k];
+  const t = { n: 0, ranked: 0, top1: 0, top3: 0, listed: 0, claims: 0, verdictN: 0, verdictOk: 0, fullN: 0, fullOk: 0, broadN: 0, broadNone: 0 };
+  for (const [c, s] of byCategory) if (!isNegative(c)) for (const k of Object.keys(t)) t[k] += s[k];
+  return t;
+}
+
+/** Aggregate over all negative categories. */
+export function negativesTotal(byCategory) {
+  const t = { n: 0, listed: 0, claims: 0, verdictN: 0, verdictOk: 0 };
+  for (const [c, s] of byCategory) if (isNegative(c)) for (const k of Object.keys(t)) t[k] += s[k];
   return t;
 }
 
@@ -145,17 +229,44 @@ export function table(header, rows, align = null) {
   return [line(cells[0]), sep, ...cells.slice(1).map(line)].join('\n');
 }
 
-/** The relevance table for one engine (used by the test and the benchmark). */
+/**
+ * The relevance table for one engine (used by the test). Per category: n, top-1, top-3 (over the
+ * queries that have codes), verdict ok (over the queries with an expected verdict: 'listed:', 'broad:',
+ * 'browse', and negatives, whose verdict is right when it is 'suggestions' or 'none'), the share answered
+ * 'listed', and notes (negatives: 'listed' verdicts, which must be 0; 'listed:' queries: listed with the
+ * right code first; 'broad:' queries: answered 'none').
+ */
 export function relevanceTable(byCategory) {
   const rows = [];
+  const verdictCell = (s) => (s.verdictN ? `${fmtPct(s.verdictOk, s.verdictN)} (${s.verdictOk}/${s.verdictN})` : '—');
+  const notes = (s) => [
+    s.fullN ? `listed+right first ${s.fullOk}/${s.fullN}` : '',
+    s.broadN ? `broad answered 'none' ${s.broadNone}/${s.broadN}` : '',
+  ].filter(Boolean).join('; ');
   for (const [c, s] of byCategory) {
-    if (c === NEGATIVE) rows.push([c, s.n, '—', '—', '—', `${s.listed} listed`]);
-    else rows.push([c, s.n, fmtPct(s.top1, s.n), fmtPct(s.top3, s.n), fmtPct(s.listed, s.n), '']);
+    if (isNegative(c)) rows.push([c, s.n, '—', '—', verdictCell(s), '—', `${s.listed} listed (must be 0)`]);
+    else rows.push([c, s.n, s.ranked ? fmtPct(s.top1, s.ranked) : '—', s.ranked ? fmtPct(s.top3, s.ranked) : '—',
+      verdictCell(s), fmtPct(s.listed, s.n), notes(s)]);
   }
   const t = positivesTotal(byCategory);
-  rows.push(['all positives', t.n, fmtPct(t.top1, t.n), fmtPct(t.top3, t.n), fmtPct(t.listed, t.n), '']);
-  return table(['category', 'n', 'top-1', 'top-3', 'verdict listed', 'negatives: listed verdicts (must be 0)'], rows,
-    ['l', 'r', 'r', 'r', 'r', 'l']);
+  if (t.n) rows.push(['all positives', t.n, fmtPct(t.top1, t.ranked), fmtPct(t.top3, t.ranked), verdictCell(t), fmtPct(t.listed, t.n), notes(t)]);
+  const neg = negativesTotal(byCategory);
+  if (neg.n && [...byCategory.keys()].filter(isNegative).length > 1)
+    rows.push(['all negatives', neg.n, '—', '—', verdictCell(neg), '—', `${neg.listed} listed (must be 0)`]);
+  return table(['category', 'n', 'top-1', 'top-3', 'verdict ok', 'verdict listed', 'notes'], rows,
+    ['l', 'r', 'r', 'r', 'r', 'r', 'l']);
+}
+
+/** The issue-11 headline figures of one file, as text lines. */
+export function headlineText(byCategory) {
+  const t = positivesTotal(byCategory);
+  const neg = negativesTotal(byCategory);
+  const out = [];
+  if (t.ranked) out.push(`top-1 ${fmtPct(t.top1, t.ranked)}, top-3 ${fmtPct(t.top3, t.ranked)} over ${t.ranked} positives`);
+  if (t.fullN) out.push(`names exactly one listed profession: 'listed' with the right code first ${t.fullOk}/${t.fullN} = ${fmtPct(t.fullOk, t.fullN)} (goal ≥ 95%)`);
+  if (t.broadN) out.push(`broad words answered 'none': ${t.broadNone}/${t.broadN} (goal 0); answered 'broad': ${byCategory.get('broad')?.verdictOk ?? 0}/${byCategory.get('broad')?.verdictN ?? 0}`);
+  if (neg.n) out.push(`negatives answered 'listed': ${neg.listed}/${neg.n} (goal 0)`);
+  return out.map((l) => `  ${l}`).join('\n');
 }
 
 /** Failing queries, at most `perCategory` per category, as text. */
@@ -163,10 +274,10 @@ export function failuresText(byCategory, perCategory = 8) {
   const out = [];
   for (const [c, s] of byCategory) {
     if (!s.failures.length) continue;
-    out.push(`${c}: ${s.failures.length} ${c === NEGATIVE ? 'claimed (listed)' : 'top-1 misses'}` +
+    out.push(`${c}: ${s.failures.length} ${isNegative(c) ? 'claimed (listed)' : 'top-1 misses or wrong expected verdicts'}` +
       (s.failures.length > perCategory ? ` (first ${perCategory})` : ''));
     for (const f of s.failures.slice(0, perCategory))
-      out.push(`  ${JSON.stringify(f.query)}  expected ${f.expected}  got [${f.got.join(', ')}] verdict=${f.verdict ?? '?'}`);
+      out.push(`  ${f.line ? `:${f.line} ` : ''}${JSON.stringify(f.query)}  expected ${f.expected}  got [${f.got.join(', ')}] verdict=${f.verdict ?? '?'}`);
   }
   return out.join('\n');
 }
