@@ -38,6 +38,7 @@ export const KZP_EN = {
   noSuggestions: 'Nothing similar on the list. Browse the list by field of education below.',
   browseHeading: 'Browse the list by field of education',
   browseLead: (n) => `All ${n} professions on the list.`,
+  showMore: (n, left) => `Show ${n} more (${left} not shown)`,
   count: (n) => `${n} ${enPlural.select(n) === 'one' ? 'profession' : 'professions'}`,
   resultsAvailable: (n) => (n === 0 ? 'No results' : `${n} ${enPlural.select(n) === 'one' ? 'result' : 'results'} available`),
   notFoundAnnounce: (n) => `Not found on the list. ${n === 0 ? 'No similar professions.' : `${n} similar ${enPlural.select(n) === 'one' ? 'profession' : 'professions'} shown, not a match.`}`,
