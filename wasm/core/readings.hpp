@@ -4,9 +4,22 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kzprof {
 namespace readings {
+
+// One other way to read a query.
+struct Reading {
+  std::string text;
+  const char* kind;  // "layout", "translit", "kk-latin", "code-layout" (the answer's rewrite.kind)
+  bool skeleton;     // a transliteration: its words are compared by skeleton (lossy vowels, ь, doubled letters)
+  bool code_only;    // only a code can be read from it (the Kazakh number row)
+};
+
+// Every other reading of q that differs from it and from the ones before, in the order of the table in
+// readings.cpp (the order breaks ties: the earlier reading wins). Adding a keyboard layout is one entry there.
+std::vector<Reading> alternatives(std::string_view q);
 
 bool has_latin_letter(std::string_view q);
 bool has_cyrillic_letter(std::string_view q);

@@ -247,5 +247,16 @@ bool is_stop(std::u32string_view w) {
   return false;
 }
 
+bool ru_adjective(std::u32string_view w) {
+  static const char32_t* const END[] = {U"ый", U"ий", U"ой", U"ая", U"яя", U"ое", U"ее", U"ые", U"ие", U"ого", U"его",
+                                        U"ому", U"ему", U"ых", U"их", U"ым", U"им", U"ую", U"юю", U"ыми", U"ими", nullptr};
+  if (w.size() < 5) return false;
+  for (const char32_t* const* e = END; *e; ++e) {
+    size_t n = std::char_traits<char32_t>::length(*e);
+    if (w.substr(w.size() - n) == std::u32string_view(*e, n)) return true;
+  }
+  return false;
+}
+
 }  // namespace stem
 }  // namespace kzprof

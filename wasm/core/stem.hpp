@@ -11,6 +11,9 @@ U32 russian(const U32& w);  // Snowball Russian (ё already folded to е)
 U32 kazakh(const U32& w);   // iterative suffix stripping on Kazakh-folded words
 U32 english(const U32& w);  // plural / possessive only
 
+// A Russian adjective by its ending (>= 5 letters): "программного", "ведущий".
+bool ru_adjective(std::u32string_view w);
+
 // Stop words of the three languages (folded): по, в, и, с, для, жөніндегі, және, of, and, ...
 bool is_stop(std::u32string_view w);
 

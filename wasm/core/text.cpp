@@ -3,6 +3,13 @@
 namespace kzprof {
 namespace text {
 
+bool is_space(char32_t c) {
+  return c == ' ' || (c >= 9 && c <= 13) || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200B) || c == 0x2028 ||
+         c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
+}
+bool is_hyphen(char32_t c) { return c == '-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFE63 || c == 0xFF0D; }
+bool is_apostrophe(char32_t c) { return c == '\'' || c == 0x2019 || c == 0x2BC || c == 0x2018 || c == 0x60 || c == 0xB4; }
+
 bool is_cyrillic(char32_t c) { return c >= 0x400 && c <= 0x4FF; }
 bool is_latin(char32_t c) {
   return c < 0x80 ? (c | 0x20) - 'a' < 26 : c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7;
@@ -51,7 +58,7 @@ U32 decode(std::string_view s) {
 
 namespace {
 // The code point at s[i] (invalid bytes -> U+FFFD, one byte each); advances i past it.
-[[gnu::noinline]] char32_t next_cp(std::string_view s, size_t& i) {
+char32_t next_cp(std::string_view s, size_t& i) {
   const size_t n = s.size();
   unsigned char c = static_cast<unsigned char>(s[i]);
   char32_t cp;
@@ -74,6 +81,8 @@ namespace {
   return cp;
 }
 }  // namespace
+
+char32_t decode_one(std::string_view s, size_t& i) { return next_cp(s, i); }
 
 void decode_into(std::string_view s, U32& out) {
   out.reserve(out.size() + s.size());
@@ -124,12 +133,22 @@ std::string cap_utf16(std::string_view s, size_t max_units, bool* truncated) {
   return o;
 }
 
+bool is_blank(std::string_view s) {
+  // Fast path: an ASCII byte that is not whitespace decodes as itself, so the text is not blank; nor is a
+  // lead byte C3..DF (U+00C0..U+07FF: Cyrillic, most Latin letters).
+  for (char ch : s) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    if ((c >= 0xC3 && c <= 0xDF) || (c < 0x80 && c != ' ' && (c < 9 || c > 13))) return false;
+  }
+  for (size_t i = 0; i < s.size();)
+    if (!is_space(next_cp(s, i))) return false;
+  return true;
+}
+
 namespace {
 
 bool is_combining(char32_t c) { return (c >= 0x300 && c <= 0x36F); }
 bool is_ignorable(char32_t c) { return c == 0xAD || (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF; }
-bool is_hyphen(char32_t c) { return c == '-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFE63 || c == 0xFF0D; }
-bool is_apostrophe(char32_t c) { return c == '\'' || c == 0x2019 || c == 0x2BC || c == 0x2018 || c == 0x60 || c == 0xB4; }
 bool is_open(char32_t c) { return c == '(' || c == '[' || c == '{'; }
 bool is_close(char32_t c) { return c == ')' || c == ']' || c == '}'; }
 

@@ -33,6 +33,12 @@ struct Tokens {
 
 namespace text {
 
+// ---- Character classes: the one home of "which characters count as X" for the whole core.
+bool is_space(char32_t c);       // whitespace of any script (U+0009..U+000D, U+00A0, U+2000..U+200B, U+3000, ...)
+bool is_hyphen(char32_t c);      // hyphen-minus and the Unicode hyphens and dashes
+bool is_apostrophe(char32_t c);  // ' and its look-alikes: ’ ‘ ʼ ` ´
+bool is_blank(std::string_view utf8);  // empty or only is_space
+
 bool is_cyrillic(char32_t c);
 bool is_latin(char32_t c);  // ASCII letters and Latin-1/Extended-A letters
 bool is_digit(char32_t c);
@@ -41,6 +47,7 @@ char32_t lower(char32_t c);
 char32_t fold(char32_t c);  // lower + ё→е + Kazakh folding
 
 U32 decode(std::string_view utf8);  // raw code points, invalid bytes -> U+FFFD
+char32_t decode_one(std::string_view utf8, size_t& i);  // the code point at byte i (U+FFFD if invalid); i moves past it
 void decode_into(std::string_view utf8, U32& out);  // appends
 void append_utf8(std::string& out, char32_t c);
 std::string to_utf8(const U32& s);
