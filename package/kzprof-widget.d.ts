@@ -44,8 +44,10 @@ export class KzProfessions extends HTMLElement {
   /** The loaded matcher, or null before kzprof-ready. */
   readonly matcher: Matcher | null;
   addEventListener<K extends keyof KzProfessionsEventMap>(type: K,
-    listener: (this: KzProfessions, ev: KzProfessionsEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
-  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+    listener: (this: KzProfessions, ev: KzProfessionsEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject,
+    options?: boolean | AddEventListenerOptions): void;
 }
 
 declare global {

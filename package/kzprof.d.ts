@@ -17,8 +17,8 @@ export const MAX_QUERY_CHARS: number;
 export type Verdict = 'listed' | 'broad' | 'suggestions' | 'none' | 'browse';
 
 /** How a result matched. */
-export type MatchKind = 'exact' | 'code' | 'word' | 'prefix' | 'morph' | 'infix' | 'typo' | 'alias' | 'english' | 'browse'
-  | (string & {});
+export type MatchKind = 'exact' | 'code' | 'word' | 'prefix' | 'morph' | 'infix' | 'typo' | 'alias' | 'english'
+  | 'browse' | (string & {});
 
 /** [start, end) offsets in UTF-16 code units of the name they belong to. */
 export type Span = [start: number, end: number];
