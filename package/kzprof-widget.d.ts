@@ -1,7 +1,8 @@
 // Types of the <kz-professions> element (kzprof-widget.mjs). Importing the module defines the element.
 import type { Matcher } from './kzprof.js';
 export { createMatcher, VERSION } from './kzprof.js';
-export type { Aliases, Answer, Entry, Group, MatchKind, Matcher, MatcherOptions, Result, Rewrite, Span, Verdict }
+export type { AliasMatch, Aliases, Answer, Entry, Group, Highlights, MatchKind, Matcher, MatcherOptions, Result,
+  Rewrite, Span, Verdict }
   from './kzprof.js';
 
 export type UiLang = 'kk' | 'ru' | 'en';

@@ -36,8 +36,12 @@ const wasmBinary = fs.readFileSync(fileURLToPath(import.meta.resolve('${NAME}/kz
 const data = fs.readFileSync(fileURLToPath(import.meta.resolve('${NAME}/professions.json')), 'utf8');
 const m = await createMatcher(data, { wasmBinary });
 const a = m.search('врач-онколог', { limit: 3 });
+const verdicts = ['врач', 'brain surgeon', 'dhfx-jyrjkju', 'xyzzy', ''].map((q) => m.search(q).verdict);
+const alias = m.search('brain surgeon').results[0].alias;
 console.log(JSON.stringify({ VERSION, verdict: a.verdict, code: a.results[0]?.code, n: m.entries.length,
-  element: fileURLToPath(import.meta.resolve('${NAME}/element')) }));
+  element: fileURLToPath(import.meta.resolve('${NAME}/element')), answerKeys: Object.keys(a).sort(),
+  resultKeys: Object.keys(a.results[0]).sort(), aliasKeys: Object.keys(alias).sort(), verdicts,
+  rewriteKeys: Object.keys(m.search('dhfx-jyrjkju').rewrite).sort() }));
 m.dispose();
 `);
   const out = JSON.parse(execFileSync(process.execPath, ['use.mjs'], { cwd: s.project, encoding: 'utf8' }));
@@ -46,6 +50,16 @@ m.dispose();
   assert.equal(out.verdict, 'listed');
   assert.equal(out.code, '2211-7-004');
   assert.equal(out.element, path.join(fs.realpathSync(s.pkg), 'kzprof-widget.mjs'));
+  // The answer has exactly the shape kzprof.d.ts declares, and every verdict is one of its Verdict values.
+  const dts = fs.readFileSync(path.join(s.pkg, 'kzprof.d.ts'), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*/g, '');
+  const members = (name) => [...dts.match(new RegExp(`interface ${name}[^{]*\\{([^}]*)\\}`))[1]
+    .matchAll(/(?:^|;)\s*(?:readonly\s+)?(\w+)\??:/g)].map((m) => m[1]);
+  assert.deepEqual(out.answerKeys, members('Answer').sort());
+  assert.deepEqual(out.resultKeys, [...members('Entry'), ...members('Result')].sort());
+  assert.deepEqual(out.rewriteKeys, members('Rewrite').sort());
+  assert.deepEqual(out.aliasKeys, members('AliasMatch').sort());
+  const verdicts = [...dts.match(/export type Verdict = ([^;]+);/)[1].matchAll(/'(\w+)'/g)].map((m) => m[1]);
+  for (const v of out.verdicts) assert.ok(verdicts.includes(v), `verdict ${v} is declared`);
 });
 
 test('the TypeScript declarations type-check a consumer and reject wrong use', () => {
