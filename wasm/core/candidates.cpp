@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "hash.hpp"
+#include "readings.hpp"
 #include "scoring.hpp"
 #include "stem.hpp"
 
@@ -43,9 +44,37 @@ bool prefix_quality(bool last, size_t typed, size_t len, int& q, bool& conf) {
   return true;
 }
 
+// A spelling slip changes vowels, voicing (б/п, в/ф, г/к, д/т, ж/ш, з/с; ш/щ), or drops, adds or swaps letters;
+// one consonant put for another makes another word ("гепатолог" is not "гематолог", "лавер" not "лазер").
+bool consonant_swapped(const U32& q, const U32& w) {
+  if (q.size() != w.size()) return false;
+  auto vowel = [](char32_t c) {
+    return std::u32string_view(U"аеиоуыэюяaeiouy").find(c) != std::u32string_view::npos;
+  };
+  auto voicing = [](char32_t a, char32_t b) {
+    static const std::u32string_view PAIRS[] = {U"бп", U"вф", U"гк", U"дт", U"жш", U"зс", U"шщ", U"bp", U"vf", U"gk",
+                                                U"dt", U"zs"};
+    for (auto p : PAIRS)
+      if ((a == p[0] && b == p[1]) || (a == p[1] && b == p[0])) return true;
+    return false;
+  };
+  for (size_t i = 0; i < q.size(); ++i)
+    if (q[i] != w[i] && text::is_letter(q[i]) && text::is_letter(w[i]) && !vowel(q[i]) && !vowel(w[i]) &&
+        !voicing(q[i], w[i]) && !(i + 1 < q.size() && q[i] == w[i + 1] && q[i + 1] == w[i]) &&
+        !(i > 0 && q[i] == w[i - 1] && q[i - 1] == w[i]))
+      return true;
+  return false;
+}
+
 bool has_stem(const Index& ix, const U32& k, bool cyr) {
   if (!stems_apply(k.size())) return false;
-  if (cyr) return ix.ru.find(stem::russian(k)) >= 0 || ix.kk.find(stem::kazakh(k)) >= 0;
+  if (cyr) {
+    if (ix.ru.find(stem::russian(k)) >= 0) return true;
+    const U32 ks = stem::kazakh(k);
+    if (const std::vector<U32>* same = stem::kazakh_synonyms(ks))
+      return std::any_of(same->begin(), same->end(), [&](const U32& o) { return ix.kk.find(o) >= 0; });
+    return ix.kk.find(ks) >= 0;
+  }
   return text::all_latin(k) && ix.en.find(stem::english(k)) >= 0;
 }
 
@@ -84,6 +113,9 @@ class Finder {
       const U32 ks = stem::kazakh(key_);
       if (rs.size() >= 3) lookup(ix_.ru, rs);
       if (ks.size() >= 3) lookup(ix_.kk, ks);
+      if (const std::vector<U32>* same = stem::kazakh_synonyms(ks))  // қамтылым = жасақтама = қамсыздандыру
+        for (const U32& other : *same)
+          if (other != ks) lookup(ix_.kk, other);
     } else if (lat) {
       const U32 es = stem::english(key_);
       if (es.size() >= 3) lookup(ix_.en, es);
@@ -106,10 +138,12 @@ class Finder {
       if (d > 0 && d <= budget) {
         // The word plus two or more letters is a derived word, not a typo ("аниматорка"): not confident.
         const bool derived = n >= w.size() + 2 && key_.compare(0, w.size(), w) == 0;
-        return add(ix_.keys, ki, Q_TYPO - Q_PER_EDIT * d, K_TYPO, same_start && !derived, 0, FULL);
+        return add(ix_.keys, ki, Q_TYPO - Q_PER_EDIT * d, K_TYPO, same_start && !derived && !consonant_swapped(key_, w),
+                   0, FULL);
       }
       if (last_ && dp > 0 && dp <= budget)
-        return add(ix_.keys, ki, Q_TYPO_PREFIX - Q_PER_EDIT * dp, K_TYPO, same_start && 2 * n >= w.size(), 0, n);
+        return add(ix_.keys, ki, Q_TYPO_PREFIX - Q_PER_EDIT * dp, K_TYPO,
+                   same_start && 2 * n >= w.size() && !consonant_swapped(key_, w.substr(0, n)), 0, n);
       if (rs.size() >= 5) {  // stems within the budget: "программиста" ~ "програмист"
         const U32& ws = ix_.words[*ix_.keys.vals_begin(ki)].ru;
         const int b2 = typo_budget(rs.size());
@@ -118,7 +152,8 @@ class Finder {
         // -ка, another profession): found, never confident. (The other way round, "лазер" ~ "лазерлік",
         // the query is the base of the title's word and stays confident.)
         const bool derived = ws.size() < rs.size() && rs.compare(0, ws.size(), ws) == 0;
-        if (ds > 0 && ds <= b2) add(ix_.keys, ki, Q_TYPO - Q_PER_EDIT * ds, K_TYPO, same_start && !derived, 0, FULL);
+        if (ds > 0 && ds <= b2)
+          add(ix_.keys, ki, Q_TYPO - Q_PER_EDIT * ds, K_TYPO, same_start && !derived && !consonant_swapped(rs, ws), 0, FULL);
       }
     });
     // the stem inside a compound: "хирурга" -> "нейрохирург"
@@ -130,14 +165,14 @@ class Finder {
       });
     }
   }
-  // A Cyrillic spelling of a Latin word of the data ("андроид" = "Android"): the same skeleton.
-  void latin_word_spelt_in_cyrillic() {
-    const long i = ix_.skel.find(text::skeleton(key_));
+  // An English word of the data spelt in Cyrillic ("андроид" = "Android", "софтвер" = "software", "инженер" =
+  // "engineer"): the word romanized back (the reverse reading) has the same sound skeleton.
+  void english_spelt_in_cyrillic() {
+    const long i = ix_.sound.find(text::sound_skeleton(readings::romanize(key_)));
     if (i < 0) return;
-    for (const uint32_t* v = ix_.skel.vals_begin(size_t(i)); v != ix_.skel.vals_end(size_t(i)); ++v)
-      if (text::all_latin(ix_.words[*v].key))
-        out_.push_back(Cand{*v, int16_t(Q_SKELETON), K_WORD, true, 0,
-                            uint8_t(std::min<size_t>(ix_.words[*v].key.size(), 255))});
+    for (const uint32_t* v = ix_.sound.vals_begin(size_t(i)); v != ix_.sound.vals_end(size_t(i)); ++v)
+      out_.push_back(Cand{*v, int16_t(Q_SKELETON), K_WORD, true, 0,
+                          uint8_t(std::min<size_t>(ix_.words[*v].key.size(), 255))});
   }
   // A transliteration reading: its lossy skeleton equal, a prefix of, or within the typo budget of one.
   void same_skeleton() {
@@ -192,7 +227,7 @@ void find_candidates(const Index& ix, const U32& key, bool last, bool skeleton, 
   U32 rs;  // the Russian stem, for the typo rules (stems only ever shorten a word)
   find.same_stem(cyr, lat, rs);
   if (infixes_apply(key.size())) find.typos_and_infixes(rs);
-  if (cyr && !skeleton && key.size() >= 3) find.latin_word_spelt_in_cyrillic();
+  if (cyr && !skeleton && key.size() >= 3) find.english_spelt_in_cyrillic();
   if (cyr && skeleton) find.same_skeleton();
   // the best candidate per index word
   std::sort(out.begin(), out.end(), [](const Cand& x, const Cand& y) {
@@ -208,7 +243,8 @@ CandidateBound bound_candidates(const Index& ix, const U32& k, bool last, bool s
   CandidateBound b;
   const size_t n = k.size();
   const bool cyr = text::has_cyrillic(k);
-  if (ix.keys.find(k) >= 0 || (cyr && ix.skel.find(text::skeleton(k)) >= 0)) {
+  if (ix.keys.find(k) >= 0 || (cyr && ix.skel.find(text::skeleton(k)) >= 0) ||
+      (cyr && n >= 3 && ix.sound.find(text::sound_skeleton(readings::romanize(k))) >= 0)) {
     b.q = Q_EXACT, b.conf = b.exact = true;
     return b;
   }
