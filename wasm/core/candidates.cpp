@@ -80,13 +80,15 @@ bool has_stem(const Index& ix, const U32& k, bool cyr) {
 
 class Finder {
  public:
-  Finder(const Index& ix, const U32& key, bool last, std::vector<Cand>& out) : ix_(ix), key_(key), last_(last), out_(out) {}
+  Finder(const Index& ix, const U32& key, bool last, std::vector<Cand>& out)
+      : ix_(ix), key_(key), last_(last), out_(out) {}
 
   void add(const WordSpace& sp, size_t ki, int q, uint8_t kind, bool conf, size_t a, size_t b) {
     for (const uint32_t* v = sp.vals_begin(ki); v != sp.vals_end(ki); ++v) {
       const size_t len = ix_.words[*v].key.size();
       const size_t bb = std::min(b == FULL ? len : b, len), aa = std::min(a, bb);
-      out_.push_back(Cand{*v, int16_t(q), kind, conf, uint8_t(std::min<size_t>(aa, 255)), uint8_t(std::min<size_t>(bb, 255))});
+      out_.push_back(
+          Cand{*v, int16_t(q), kind, conf, uint8_t(std::min<size_t>(aa, 255)), uint8_t(std::min<size_t>(bb, 255))});
     }
   }
   static constexpr size_t FULL = size_t(-1);
@@ -94,16 +96,37 @@ class Finder {
   void same_word(long ex) {
     if (ex >= 0) add(ix_.keys, size_t(ex), Q_EXACT, K_WORD, true, 0, FULL);
   }
-  void prefixes(long ex) {
-    const size_t n = key_.size();
-    auto [lo, hi] = ix_.keys.prefix_range(key_);
-    const size_t cap = n == 1 ? PREFIX_CAP_1 : n == 2 ? PREFIX_CAP_2 : PREFIX_CAP_N;
-    for (size_t k = lo; k < hi && k < lo + cap; ++k) {
-      if (long(k) == ex) continue;
+  // Words of `sp` that start with `k`: the word being typed, or a non-last word of 3+ letters.
+  void prefixes_in(const WordSpace& sp, const U32& k, long ex, size_t cap) {
+    auto [lo, hi] = sp.prefix_range(k);
+    for (size_t i = lo; i < hi && i < lo + cap; ++i) {
+      if (long(i) == ex) continue;
       int q;
       bool conf;
-      if (prefix_quality(last_, n, ix_.keys.key(k).size(), q, conf)) add(ix_.keys, k, q, K_PREFIX, conf, 0, n);
+      if (prefix_quality(last_, k.size(), sp.key(i).size(), q, conf)) add(sp, i, q, K_PREFIX, conf, 0, key_.size());
     }
+  }
+  void prefixes(long ex) {
+    const size_t n = key_.size();
+    prefixes_in(ix_.keys, key_, ex, n == 1 ? PREFIX_CAP_1 : n == 2 ? PREFIX_CAP_2 : PREFIX_CAP_N);
+  }
+  // `k` (the whole word, or the prefix being typed) within `budget` edits of word ki of `sp`; true when found.
+  // A typo in the first letter, a derived word (the word plus two or more letters: "аниматорка") and a
+  // consonant put for another are found but never confident.
+  bool typo_of(const WordSpace& sp, size_t ki, const U32& k, int budget) {
+    const U32& w = sp.key(ki);
+    const bool same_start = w[0] == k[0];
+    int dp;
+    const int d = osa_distance(k, w, budget, last_ ? &dp : nullptr);
+    if (d > 0 && d <= budget) {
+      const bool derived = k.size() >= w.size() + 2 && k.compare(0, w.size(), w) == 0;
+      add(sp, ki, Q_TYPO - Q_PER_EDIT * d, K_TYPO, same_start && !derived && !consonant_swapped(k, w), 0, FULL);
+      return true;
+    }
+    if (!last_ || dp <= 0 || dp > budget) return false;
+    const bool conf = same_start && 2 * k.size() >= w.size() && !consonant_swapped(k, w.substr(0, k.size()));
+    add(sp, ki, Q_TYPO_PREFIX - Q_PER_EDIT * dp, K_TYPO, conf, 0, key_.size());
+    return true;
   }
   // The same Russian/Kazakh (Cyrillic) or English (Latin) stem. Sets the Russian stem for the typo rules.
   void same_stem(bool cyr, bool lat, U32& rs) {
@@ -132,19 +155,9 @@ class Finder {
         if (pos != U32::npos) add(ix_.keys, ki, Q_INFIX, K_INFIX, false, pos, pos + n);
       }
       if (budget == 0 || all < std::max(1, st.all - GRAMS_PER_EDIT * budget)) return;
-      const bool same_start = w[0] == key_[0];  // a typo in the first letter is never confident
-      int dp;
-      const int d = osa_distance(key_, w, budget, last_ ? &dp : nullptr);
-      if (d > 0 && d <= budget) {
-        // The word plus two or more letters is a derived word, not a typo ("аниматорка"): not confident.
-        const bool derived = n >= w.size() + 2 && key_.compare(0, w.size(), w) == 0;
-        return add(ix_.keys, ki, Q_TYPO - Q_PER_EDIT * d, K_TYPO, same_start && !derived && !consonant_swapped(key_, w),
-                   0, FULL);
-      }
-      if (last_ && dp > 0 && dp <= budget)
-        return add(ix_.keys, ki, Q_TYPO_PREFIX - Q_PER_EDIT * dp, K_TYPO,
-                   same_start && 2 * n >= w.size() && !consonant_swapped(key_, w.substr(0, n)), 0, n);
+      if (typo_of(ix_.keys, ki, key_, budget)) return;
       if (rs.size() >= 5) {  // stems within the budget: "программиста" ~ "програмист"
+        const bool same_start = w[0] == key_[0];
         const U32& ws = ix_.words[*ix_.keys.vals_begin(ki)].ru;
         const int b2 = typo_budget(rs.size());
         const int ds = ws.empty() ? b2 + 1 : osa_distance(rs, ws, b2);
@@ -153,7 +166,8 @@ class Finder {
         // the query is the base of the title's word and stays confident.)
         const bool derived = ws.size() < rs.size() && rs.compare(0, ws.size(), ws) == 0;
         if (ds > 0 && ds <= b2)
-          add(ix_.keys, ki, Q_TYPO - Q_PER_EDIT * ds, K_TYPO, same_start && !derived && !consonant_swapped(rs, ws), 0, FULL);
+          add(ix_.keys, ki, Q_TYPO - Q_PER_EDIT * ds, K_TYPO, same_start && !derived && !consonant_swapped(rs, ws), 0,
+              FULL);
       }
     });
     // the stem inside a compound: "хирурга" -> "нейрохирург"
@@ -176,31 +190,14 @@ class Finder {
   }
   // A transliteration reading: its lossy skeleton equal, a prefix of, or within the typo budget of one.
   void same_skeleton() {
-    const size_t n = key_.size();
     const U32 sk = text::skeleton(key_);
     const long i = ix_.skel.find(sk);
     if (i >= 0) add(ix_.skel, size_t(i), Q_SKELETON, K_WORD, true, 0, FULL);
-    if (last_ && sk.size() >= 3) {
-      auto [lo, hi] = ix_.skel.prefix_range(sk);
-      for (size_t k = lo; k < hi && k < lo + PREFIX_CAP_N; ++k) {
-        if (long(k) == i) continue;
-        int q;
-        bool conf;
-        prefix_quality(true, sk.size(), ix_.skel.key(k).size(), q, conf);
-        add(ix_.skel, k, q, K_PREFIX, conf, 0, n);
-      }
-    }
+    if (last_ && sk.size() >= 3) prefixes_in(ix_.skel, sk, i, PREFIX_CAP_N);
     if (sk.size() < 5) return;
     const int budget = typo_budget(sk.size());
     ix_.skel.scan_grams(sk, [&](size_t ki, int all, int, const WordSpace::GramStats& st) {
-      if (all < std::max(1, st.all - GRAMS_PER_EDIT * budget)) return;
-      const U32& w = ix_.skel.key(ki);
-      const bool same_start = w[0] == sk[0];
-      int dp;
-      const int d = osa_distance(sk, w, budget, last_ ? &dp : nullptr);
-      if (d > 0 && d <= budget) return add(ix_.skel, ki, Q_TYPO - Q_PER_EDIT * d, K_TYPO, same_start, 0, FULL);
-      if (last_ && dp > 0 && dp <= budget)
-        add(ix_.skel, ki, Q_TYPO_PREFIX - Q_PER_EDIT * dp, K_TYPO, same_start && 2 * sk.size() >= w.size(), 0, n);
+      if (all >= std::max(1, st.all - GRAMS_PER_EDIT * budget)) typo_of(ix_.skel, ki, sk, budget);
     });
   }
 
@@ -268,9 +265,8 @@ size_t split_point(const Index& ix, const U32& w, bool skeleton) {
     a.assign(w, 0, at);
     if (ix.keys.find(a) < 0 || stem::is_stop(a)) continue;
     b.assign(w, at, U32::npos);
-    if (ix.keys.find(b) >= 0 || (cyr && (ix.ru.find(stem::russian(b)) >= 0 || ix.kk.find(stem::kazakh(b)) >= 0))) {
-      // the whole word's own stems win over a split (checked last: rarely needed)
-      if (cyr && (ix.ru.find(stem::russian(w)) >= 0 || ix.kk.find(stem::kazakh(w)) >= 0)) return 0;
+    if (ix.keys.find(b) >= 0 || (cyr && has_stem(ix, b, true))) {
+      if (cyr && has_stem(ix, w, true)) return 0;  // the whole word's own stems win (checked last: rarely needed)
       return at;
     }
   }

@@ -27,12 +27,6 @@ struct Fnv32 {
   size_t operator()(const U32& s) const { return fnv1a(s); }
 };
 
-int popcount64(uint64_t x) {
-  int c = 0;
-  for (; x; x &= x - 1) ++c;
-  return c;
-}
-
 // Word ids by folded key: an open-addressing table, at most half full; per word its stop-word and
 // Russian-adjective flags, so those run once per word, not once per token.
 class Interner {
@@ -86,7 +80,7 @@ class FieldBuilder {
       sig_[i] = !tk_.toks[i].paren && (tk_.toks[i].caps || !intern_.has(ids_[i], Interner::STOP));
       if (sig_[i]) f.sigmask |= uint64_t(1) << grp_[i];
     }
-    f.groups = uint16_t(popcount64(f.sigmask));
+    f.groups = uint16_t(__builtin_popcountll(f.sigmask));
     const long spec = head_token(n, ru);
     for (size_t i = 0; i < n; ++i)
       ix_.toks.push_back(Tok{ids_[i], grp_[i], uint8_t((sig_[i] ? F_SIG : 0) | (long(i) == spec ? F_HEAD : 0))});

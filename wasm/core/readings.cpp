@@ -235,7 +235,8 @@ std::string transliterate(std::string_view q, bool kk, bool j_as_y) {
   for (size_t i = 0; i < s.size();) {
     if (!is_latin(s[i])) { append_utf8(o, s[i]); ++i; continue; }
     std::u32string run;
-    while (i < s.size() && (is_latin(s[i]) || (text::is_apostrophe(s[i]) && !run.empty()))) run.push_back(lower(s[i++]));
+    while (i < s.size() && (is_latin(s[i]) || (text::is_apostrophe(s[i]) && !run.empty())))
+      run.push_back(lower(s[i++]));
     translit_run(run, kk, j_as_y, o);
   }
   return o;

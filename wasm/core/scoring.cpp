@@ -151,7 +151,8 @@ void evaluate(const Index& ix, Scratch& s, const std::string& reading, bool skel
     size_t weak = 0;
     for (const Cand& c : cands) {
       // No stacked guesses: a typo or a short word's stem in a reading that is itself a guess is not confident.
-      const bool conf = c.conf && !(guess && (c.kind == K_TYPO || (c.kind == K_MORPH && qw.key[qi].size() < GUESS_STEM_MIN)));
+      const bool conf =
+          c.conf && !(guess && (c.kind == K_TYPO || (c.kind == K_MORPH && qw.key[qi].size() < GUESS_STEM_MIN)));
       for (uint32_t p = ix.post_off[c.word]; p < ix.post_off[c.word + 1]; ++p)
         if (c.q > Q_PREFIX_SHORT || ++weak <= WEAK_HITS_CAP)
           ev.hits.push_back(Hit{Hit::make_key(ix.posts[p].field, uint8_t(qi), c.q, ix.posts[p].pos), c.kind, c.q, conf,
@@ -225,12 +226,18 @@ void evaluate(const Index& ix, Scratch& s, const std::string& reading, bool skel
     if (listed && !full && is_alias(F.kind))
       for (uint16_t i = 0; i + 1 < F.ntok; ++i) {
         const Tok& t = ix.toks[F.tok + i];
-        if ((t.flags & F_SIG) && !tok_hit[i] && tok_hit[i + 1] && modifier(ix.words[t.word].key)) { listed = false; break; }
+        if ((t.flags & F_SIG) && !tok_hit[i] && tok_hit[i + 1] && modifier(ix.words[t.word].key)) {
+          listed = false;
+          break;
+        }
       }
     const bool exact = full && all_word;
     const int fscore = sum + (full ? B_FULL : 0) + (exact ? B_EXACT : 0) + (G ? B_COVER * covered / G : 0) +
                        (F.kind <= FK_EN ? B_OFFICIAL : 0) - (guess ? REWRITE_PENALTY : 0);
-    const uint8_t kind = is_alias(F.kind) ? uint8_t(K_ALIAS) : F.kind == FK_EN ? uint8_t(K_ENGLISH) : exact ? uint8_t(K_EXACT) : weakest;
+    const uint8_t kind = is_alias(F.kind)  ? uint8_t(K_ALIAS)
+                         : F.kind == FK_EN ? uint8_t(K_ENGLISH)
+                         : exact           ? uint8_t(K_EXACT)
+                                           : weakest;
     const Res r{F.entry, fid, listed, matched, fscore, kind, 0};
     if (have && cur.entry != r.entry) {
       cur.covers = covers, cur.named = named;

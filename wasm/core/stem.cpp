@@ -11,7 +11,8 @@ namespace stem {
 namespace {
 
 bool ru_vowel(char32_t c) {
-  return c == U'а' || c == U'е' || c == U'и' || c == U'о' || c == U'у' || c == U'ы' || c == U'э' || c == U'ю' || c == U'я';
+  return c == U'а' || c == U'е' || c == U'и' || c == U'о' || c == U'у' || c == U'ы' || c == U'э' || c == U'ю' ||
+         c == U'я';
 }
 
 // A suffix and its length (lists end with {nullptr, 0}).
@@ -78,20 +79,23 @@ bool after_a(const U32& w, size_t n, size_t rv) {
 
 const Suf PG1[] = {S(U"в"), S(U"вши"), S(U"вшись"), {nullptr, 0}};
 const Suf PG2[] = {S(U"ив"), S(U"ивши"), S(U"ившись"), S(U"ыв"), S(U"ывши"), S(U"ывшись"), {nullptr, 0}};
-const Suf ADJ[] = {S(U"ее"), S(U"ие"), S(U"ые"), S(U"ое"), S(U"ими"), S(U"ыми"), S(U"ей"), S(U"ий"), S(U"ый"), S(U"ой"), S(U"ем"), S(U"им"), S(U"ым"),
-                         S(U"ом"), S(U"его"), S(U"ого"), S(U"ему"), S(U"ому"), S(U"их"), S(U"ых"), S(U"ую"), S(U"юю"), S(U"ая"), S(U"яя"), S(U"ою"), S(U"ею"),
-                         {nullptr, 0}};
+const Suf ADJ[] = {S(U"ее"), S(U"ие"), S(U"ые"), S(U"ое"), S(U"ими"), S(U"ыми"), S(U"ей"),  S(U"ий"),  S(U"ый"),
+                   S(U"ой"), S(U"ем"), S(U"им"), S(U"ым"), S(U"ом"),  S(U"его"), S(U"ого"), S(U"ему"), S(U"ому"),
+                   S(U"их"), S(U"ых"), S(U"ую"), S(U"юю"), S(U"ая"),  S(U"яя"),  S(U"ою"),  S(U"ею"),  {nullptr, 0}};
 const Suf PART1[] = {S(U"ем"), S(U"нн"), S(U"вш"), S(U"ющ"), S(U"щ"), {nullptr, 0}};
 const Suf PART2[] = {S(U"ивш"), S(U"ывш"), S(U"ующ"), {nullptr, 0}};
 const Suf REFL[] = {S(U"ся"), S(U"сь"), {nullptr, 0}};
-const Suf VERB1[] = {S(U"ла"), S(U"на"), S(U"ете"), S(U"йте"), S(U"ли"), S(U"й"), S(U"л"), S(U"ем"), S(U"н"), S(U"ло"), S(U"но"), S(U"ет"), S(U"ют"),
-                           S(U"ны"), S(U"ть"), S(U"ешь"), S(U"нно"), {nullptr, 0}};
-const Suf VERB2[] = {S(U"ила"), S(U"ыла"), S(U"ена"), S(U"ейте"), S(U"уйте"), S(U"ите"), S(U"или"), S(U"ыли"), S(U"ей"), S(U"уй"), S(U"ил"),
-                           S(U"ыл"), S(U"им"), S(U"ым"), S(U"ен"), S(U"ило"), S(U"ыло"), S(U"ено"), S(U"ят"), S(U"ует"), S(U"уют"), S(U"ит"), S(U"ыт"),
-                           S(U"ены"), S(U"ить"), S(U"ыть"), S(U"ишь"), S(U"ую"), S(U"ю"), {nullptr, 0}};
-const Suf NOUN[] = {S(U"а"), S(U"ев"), S(U"ов"), S(U"ие"), S(U"ье"), S(U"е"), S(U"иями"), S(U"ями"), S(U"ами"), S(U"еи"), S(U"ии"), S(U"и"), S(U"ией"),
-                          S(U"ей"), S(U"ой"), S(U"ий"), S(U"й"), S(U"иям"), S(U"ям"), S(U"ием"), S(U"ем"), S(U"ам"), S(U"ом"), S(U"о"), S(U"у"), S(U"ах"),
-                          S(U"иях"), S(U"ях"), S(U"ы"), S(U"ь"), S(U"ию"), S(U"ью"), S(U"ю"), S(U"ия"), S(U"ья"), S(U"я"), {nullptr, 0}};
+const Suf VERB1[] = {S(U"ла"), S(U"на"), S(U"ете"), S(U"йте"), S(U"ли"), S(U"й"),  S(U"л"),   S(U"ем"),  S(U"н"),
+                     S(U"ло"), S(U"но"), S(U"ет"),  S(U"ют"),  S(U"ны"), S(U"ть"), S(U"ешь"), S(U"нно"), {nullptr, 0}};
+const Suf VERB2[] = {S(U"ила"), S(U"ыла"), S(U"ена"), S(U"ейте"), S(U"уйте"), S(U"ите"),   S(U"или"), S(U"ыли"),
+                     S(U"ей"),  S(U"уй"),  S(U"ил"),  S(U"ыл"),   S(U"им"),   S(U"ым"),    S(U"ен"),  S(U"ило"),
+                     S(U"ыло"), S(U"ено"), S(U"ят"),  S(U"ует"),  S(U"уют"),  S(U"ит"),    S(U"ыт"),  S(U"ены"),
+                     S(U"ить"), S(U"ыть"), S(U"ишь"), S(U"ую"),   S(U"ю"),    {nullptr, 0}};
+const Suf NOUN[] = {S(U"а"),   S(U"ев"),  S(U"ов"),  S(U"ие"),  S(U"ье"),    S(U"е"),  S(U"иями"), S(U"ями"),
+                    S(U"ами"), S(U"еи"),  S(U"ии"),  S(U"и"),   S(U"ией"),   S(U"ей"), S(U"ой"),   S(U"ий"),
+                    S(U"й"),   S(U"иям"), S(U"ям"),  S(U"ием"), S(U"ем"),    S(U"ам"), S(U"ом"),   S(U"о"),
+                    S(U"у"),   S(U"ах"),  S(U"иях"), S(U"ях"),  S(U"ы"),     S(U"ь"),  S(U"ию"),   S(U"ью"),
+                    S(U"ю"),   S(U"ия"),  S(U"ья"),  S(U"я"),   {nullptr, 0}};
 
 const SufTable T_PG1(PG1), T_PG2(PG2), T_ADJ(ADJ), T_PART1(PART1), T_PART2(PART2), T_REFL(REFL), T_VERB1(VERB1),
     T_VERB2(VERB2), T_NOUN(NOUN);
@@ -160,18 +164,95 @@ namespace {
 // Kazakh endings in folded form (ә→а, і→и, ң→н, ғ→г, қ→к, ө→о, ұ/ү→у), longest first within a step.
 const Suf KK[] = {
     // personal endings
-    S(U"мын"), S(U"мин"), S(U"бын"), S(U"бин"), S(U"пын"), S(U"пин"), S(U"сын"), S(U"син"), S(U"мыз"), S(U"миз"), S(U"быз"), S(U"биз"), S(U"пыз"), S(U"пиз"),
-    S(U"сыз"), S(U"сиз"), S(U"сындар"), S(U"синдер"), S(U"сыныз"), S(U"синиз"),
+    S(U"мын"),
+    S(U"мин"),
+    S(U"бын"),
+    S(U"бин"),
+    S(U"пын"),
+    S(U"пин"),
+    S(U"сын"),
+    S(U"син"),
+    S(U"мыз"),
+    S(U"миз"),
+    S(U"быз"),
+    S(U"биз"),
+    S(U"пыз"),
+    S(U"пиз"),
+    S(U"сыз"),
+    S(U"сиз"),
+    S(U"сындар"),
+    S(U"синдер"),
+    S(U"сыныз"),
+    S(U"синиз"),
     // plural
-    S(U"лар"), S(U"лер"), S(U"дар"), S(U"дер"), S(U"тар"), S(U"тер"),
+    S(U"лар"),
+    S(U"лер"),
+    S(U"дар"),
+    S(U"дер"),
+    S(U"тар"),
+    S(U"тер"),
     // possessive
-    S(U"ы"), S(U"и"), S(U"сы"), S(U"си"), S(U"ым"), S(U"им"), S(U"ын"), S(U"ин"), S(U"ымыз"), S(U"имиз"), S(U"ыныз"), S(U"иниз"), S(U"ныз"), S(U"низ"),
+    S(U"ы"),
+    S(U"и"),
+    S(U"сы"),
+    S(U"си"),
+    S(U"ым"),
+    S(U"им"),
+    S(U"ын"),
+    S(U"ин"),
+    S(U"ымыз"),
+    S(U"имиз"),
+    S(U"ыныз"),
+    S(U"иниз"),
+    S(U"ныз"),
+    S(U"низ"),
     // genitive, dative, accusative, locative, ablative, instrumental, equative
-    S(U"нын"), S(U"нин"), S(U"дын"), S(U"дин"), S(U"тын"), S(U"тин"), S(U"га"), S(U"ге"), S(U"ка"), S(U"ке"), S(U"на"), S(U"не"), S(U"а"), S(U"е"), S(U"ды"), S(U"ди"),
-    S(U"ты"), S(U"ти"), S(U"н"), S(U"ны"), S(U"ни"), S(U"да"), S(U"де"), S(U"та"), S(U"те"), S(U"нда"), S(U"нде"), S(U"дан"), S(U"ден"), S(U"тан"), S(U"тен"),
-    S(U"нан"), S(U"нен"), S(U"мен"), S(U"бен"), S(U"пен"), S(U"ша"), S(U"ше"),
+    S(U"нын"),
+    S(U"нин"),
+    S(U"дын"),
+    S(U"дин"),
+    S(U"тын"),
+    S(U"тин"),
+    S(U"га"),
+    S(U"ге"),
+    S(U"ка"),
+    S(U"ке"),
+    S(U"на"),
+    S(U"не"),
+    S(U"а"),
+    S(U"е"),
+    S(U"ды"),
+    S(U"ди"),
+    S(U"ты"),
+    S(U"ти"),
+    S(U"н"),
+    S(U"ны"),
+    S(U"ни"),
+    S(U"да"),
+    S(U"де"),
+    S(U"та"),
+    S(U"те"),
+    S(U"нда"),
+    S(U"нде"),
+    S(U"дан"),
+    S(U"ден"),
+    S(U"тан"),
+    S(U"тен"),
+    S(U"нан"),
+    S(U"нен"),
+    S(U"мен"),
+    S(U"бен"),
+    S(U"пен"),
+    S(U"ша"),
+    S(U"ше"),
     // -дағы/-дегі (adjectival locative)
-    S(U"дагы"), S(U"деги"), S(U"тагы"), S(U"теги"), S(U"ндагы"), S(U"ндеги"), {nullptr, 0}};
+    S(U"дагы"),
+    S(U"деги"),
+    S(U"тагы"),
+    S(U"теги"),
+    S(U"ндагы"),
+    S(U"ндеги"),
+    {nullptr, 0}};
 
 const size_t KK_MIN_STEM = 4;   // never strip below 4 letters
 const size_t KK_MIN_STEM1 = 5;  // single-letter endings (а, е, ы, и, н) need a 5-letter stem
@@ -327,8 +408,9 @@ const std::vector<U32>* kazakh_synonyms(const U32& kk_stem) {
 }
 
 bool ru_adjective(std::u32string_view w) {
-  static const char32_t* const END[] = {U"ый", U"ий", U"ой", U"ая", U"яя", U"ое", U"ее", U"ые", U"ие", U"ого", U"его",
-                                        U"ому", U"ему", U"ых", U"их", U"ым", U"им", U"ую", U"юю", U"ыми", U"ими", nullptr};
+  static const char32_t* const END[] = {U"ый", U"ий",  U"ой",  U"ая",  U"яя",  U"ое",  U"ее", U"ые",
+                                        U"ие", U"ого", U"его", U"ому", U"ему", U"ых",  U"их", U"ым",
+                                        U"им", U"ую",  U"юю",  U"ыми", U"ими", nullptr};
   if (w.size() < 5) return false;
   for (const char32_t* const* e = END; *e; ++e) {
     size_t n = std::char_traits<char32_t>::length(*e);

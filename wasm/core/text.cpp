@@ -7,8 +7,12 @@ bool is_space(char32_t c) {
   return c == ' ' || (c >= 9 && c <= 13) || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200B) || c == 0x2028 ||
          c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
 }
-bool is_hyphen(char32_t c) { return c == '-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFE63 || c == 0xFF0D; }
-bool is_apostrophe(char32_t c) { return c == '\'' || c == 0x2019 || c == 0x2BC || c == 0x2018 || c == 0x60 || c == 0xB4; }
+bool is_hyphen(char32_t c) {
+  return c == '-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFE63 || c == 0xFF0D;
+}
+bool is_apostrophe(char32_t c) {
+  return c == '\'' || c == 0x2019 || c == 0x2BC || c == 0x2018 || c == 0x60 || c == 0xB4;
+}
 
 bool is_cyrillic(char32_t c) { return c >= 0x400 && c <= 0x4FF; }
 bool is_latin(char32_t c) {
@@ -74,7 +78,8 @@ char32_t next_cp(std::string_view s, size_t& i) {
     if ((d & 0xC0) != 0x80) { ok = false; break; }
     cp = (cp << 6) | (d & 0x3F);
   }
-  if (ok && ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))))
+  if (ok &&
+      ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))))
     ok = false;
   if (!ok) { ++i; return 0xFFFD; }
   i += len;
@@ -91,8 +96,10 @@ void decode_into(std::string_view s, U32& out) {
 
 void append_utf8(std::string& o, char32_t c) {
   if (c < 0x80) o.push_back(static_cast<char>(c));
-  else if (c < 0x800) { o.push_back(static_cast<char>(0xC0 | (c >> 6))); o.push_back(static_cast<char>(0x80 | (c & 0x3F))); }
-  else if (c < 0x10000) {
+  else if (c < 0x800) {
+    o.push_back(static_cast<char>(0xC0 | (c >> 6)));
+    o.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
     o.push_back(static_cast<char>(0xE0 | (c >> 12)));
     o.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
     o.push_back(static_cast<char>(0x80 | (c & 0x3F)));
@@ -274,7 +281,8 @@ void tokenize(std::string_view s, Tokens& out, bool* ends_with_break) {
   for (size_t i = 0; i < u.size(); ++i) {
     char32_t c = u[i].c;
     bool word_char = is_letter(c) || is_digit(c);
-    if (!word_char && is_apostrophe(c) && in_word && is_latin(out.keys.back()) && i + 1 < u.size() && is_latin(u[i + 1].c))
+    if (!word_char && is_apostrophe(c) && in_word && is_latin(out.keys.back()) && i + 1 < u.size() &&
+        is_latin(u[i + 1].c))
       word_char = true, c = '\'';
     if (word_char) {
       if (!in_word) {
@@ -334,7 +342,9 @@ U32 sound_skeleton(const U32& w) {
   U32 o;
   auto vowel = [](char32_t c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; };
   auto at = [&](size_t i) -> char32_t { return i < w.size() ? w[i] : 0; };
-  auto starts = [&](size_t i, const char32_t* t) { return w.compare(i, std::char_traits<char32_t>::length(t), t) == 0; };
+  auto starts = [&](size_t i, const char32_t* t) {
+    return w.compare(i, std::char_traits<char32_t>::length(t), t) == 0;
+  };
   if (!w.empty() && vowel(w[0])) o.push_back('^');
   auto put = [&](char32_t c) {
     if (o.empty() || o.back() != c) o.push_back(c);
