@@ -82,7 +82,8 @@ export function checkAgainstSource(doc, text, { lang, marker, name, structureRel
       let under = null;
       for (const [off, id] of headingAt) if (off < offs[0] && (!under || off >= under[0])) under = [off, id];
       if (!under || under[1] !== p.group)
-        errors.push(`${p.code}: field 'group': data says '${p.group}' but ${where} lists it under '${under ? under[1] : 'no heading'}'`);
+        errors.push(`${p.code}: field 'group': data says '${p.group}' but ${where} lists it under ` +
+          `'${under ? under[1] : 'no heading'}'`);
     }
   }
   return errors;
@@ -120,7 +121,8 @@ const WASM = 'kzprof-core.wasm';
 /** The hashes the widget in dir expects, and those of the files there. */
 function readLock(dir) {
   const widgetFile = path.join(dir, WIDGET);
-  if (!fs.existsSync(widgetFile)) throw new Error(`${widgetFile}: not found (SITE_DIR is the folder holding ${WIDGET})`);
+  if (!fs.existsSync(widgetFile))
+    throw new Error(`${widgetFile}: not found (SITE_DIR is the folder holding ${WIDGET})`);
   const widget = fs.readFileSync(widgetFile, 'utf8');
   const expected = {};
   for (const f of [DATA, WASM]) {
@@ -129,7 +131,10 @@ function readLock(dir) {
     expected[f] = m[1];
   }
   const actual = {};
-  for (const f of [DATA, WASM]) actual[f] = fs.existsSync(path.join(dir, f)) ? sri(fs.readFileSync(path.join(dir, f))) : null;
+  for (const f of [DATA, WASM]) {
+    const p = path.join(dir, f);
+    actual[f] = fs.existsSync(p) ? sri(fs.readFileSync(p)) : null;
+  }
   return { widget, expected, actual };
 }
 
@@ -141,14 +146,16 @@ export function lockProblems(dir) {
     if (!actual[f]) problems.push(`${f}: missing from ${dir}`);
     else if (actual[f] !== expected[f])
       problems.push(`${f}: its sha384 is ${actual[f]}, but ${WIDGET} loads only the file with ${expected[f]}; ` +
-        `the widget will refuse it (${f === DATA ? 'run: kzprof-data update NEW.json SITE_DIR' : 'the wasm must come from the same release as the widget'})`);
+        `the widget will refuse it (${f === DATA ? 'run: kzprof-data update NEW.json SITE_DIR'
+          : 'the wasm must come from the same release as the widget'})`);
   }
   for (const f of fs.readdirSync(dir).filter((n) => /\.(gz|br)$/.test(n))) {
     const original = path.join(dir, f.slice(0, -3));
     if (!fs.existsSync(original)) continue;
     const decode = f.endsWith('.gz') ? zlib.gunzipSync : zlib.brotliDecompressSync;
     if (!fs.readFileSync(original).equals(decode(fs.readFileSync(path.join(dir, f)))))
-      problems.push(`${f}: does not match ${path.basename(original)} (a host serving precompressed files would send the old one)`);
+      problems.push(`${f}: does not match ${path.basename(original)} ` +
+        '(a host serving precompressed files would send the old one)');
   }
   return problems;
 }
