@@ -82,7 +82,8 @@ export function checkAgainstSource(doc, text, { lang, marker, name, structureRel
       let under = null;
       for (const [off, id] of headingAt) if (off < offs[0] && (!under || off >= under[0])) under = [off, id];
       if (!under || under[1] !== p.group)
-        errors.push(`${p.code}: field 'group': data says '${p.group}' but ${where} lists it under '${under ? under[1] : 'no heading'}'`);
+        errors.push(`${p.code}: field 'group': data says '${p.group}' but ${where} lists it under ` +
+          `'${under ? under[1] : 'no heading'}'`);
     }
   }
   return errors;
@@ -120,7 +121,8 @@ const WASM = 'kzprof-core.wasm';
 /** The hashes the widget in dir expects, and those of the files there. */
 function readLock(dir) {
   const widgetFile = path.join(dir, WIDGET);
-  if (!fs.existsSync(widgetFile)) throw new Error(`${widgetFile}: not found (SITE_DIR is the folder holding ${WIDGET})`);
+  if (!fs.existsSync(widgetFile))
+    throw new Error(`${widgetFile}: not found (SITE_DIR is the folder holding ${WIDGET})`);
   const widget = fs.readFileSync(widgetFile, 'utf8');
   const expected = {};
   for (const f of [DATA, WASM]) {
@@ -129,7 +131,10 @@ function readLock(dir) {
     expected[f] = m[1];
   }
   const actual = {};
-  for (const f of [DATA, WASM]) actual[f] = fs.existsSync(path.join(dir, f)) ? sri(fs.readFileSync(path.join(dir, f))) : null;
+  for (const f of [DATA, WASM]) {
+    const p = path.join(dir, f);
+    actual[f] = fs.existsSync(p) ? sri(fs.readFileSync(p)) : null;
+  }
   return { widget, expected, actual };
 }
 
@@ -141,14 +146,16 @@ export function lockProblems(dir) {
     if (!actual[f]) problems.push(`${f}: missing from ${dir}`);
     else if (actual[f] !== expected[f])
       problems.push(`${f}: its sha384 is ${actual[f]}, but ${WIDGET} loads only the file with ${expected[f]}; ` +
-        `the widget will refuse it (${f === DATA ? 'run: kzprof-data update NEW.json SITE_DIR' : 'the wasm must come from the same release as the widget'})`);
+        `the widget will refuse it (${f === DATA ? 'run: kzprof-data update NEW.json SITE_DIR'
+          : 'the wasm must come from the same release as the widget'})`);
   }
   for (const f of fs.readdirSync(dir).filter((n) => /\.(gz|br)$/.test(n))) {
     const original = path.join(dir, f.slice(0, -3));
     if (!fs.existsSync(original)) continue;
     const decode = f.endsWith('.gz') ? zlib.gunzipSync : zlib.brotliDecompressSync;
     if (!fs.readFileSync(original).equals(decode(fs.readFileSync(path.join(dir, f)))))
-      problems.push(`${f}: does not match ${path.basename(original)} (a host serving precompressed files would send the old one)`);
+      problems.push(`${f}: does not match ${path.basename(original)} ` +
+        '(a host serving precompressed files would send the old one)');
   }
   return problems;
 }
@@ -171,13 +178,17 @@ export function install(newBytes, dir) {
     const before = fs.readFileSync(p, 'utf8');
     let after = before.split(oldData).join(newData).split(oldWidget).join(newWidget);
     if (oldVersion && newVersion) after = after.split(`data version ${oldVersion}`).join(`data version ${newVersion}`);
+    // The single-file offline page carries the data itself (as the site build writes it).
+    after = after.replace(/(<script type="application\/json" id="kzprof-data">)[^<]*(<\/script>)/,
+      (_, open, close) => open + JSON.stringify(newDoc).replace(/</g, '\\u003c') + close);
     // The service worker's cache name: a new one makes returning visitors fetch the new files.
     if (f === 'sw.js') after = after.replace(/(const VERSION = ')([0-9a-f]+)(')/, (_, a, v, b) =>
       a + crypto.createHash('sha256').update(`${v} ${newData}`).digest('hex').slice(0, v.length) + b);
     if (after !== before) { fs.writeFileSync(p, after); changed.add(f); }
   }
   for (const f of changed) if (COMPRESSIBLE.test(f)) compressFile(path.join(dir, f));
-  // Pages that carry a copy of the list as HTML (for visitors without JavaScript) keep the old copy.
+  // Pages that carry a copy of the list as HTML (for visitors without JavaScript) keep the old copy:
+  // rendering it is the site build's job (web/build-site.mjs), not repeated here.
   const staticLists = fs.readdirSync(dir).filter((n) => n.endsWith('.html') &&
     fs.readFileSync(path.join(dir, n), 'utf8').includes('data-kzprof-static'));
   return { changed: [...changed].sort(), widgetIntegrity: newWidget, oldVersion, newVersion, staticLists };
@@ -223,8 +234,8 @@ async function main(argv) {
     console.log(`rewritten: ${r.changed.join(', ')} (with their .gz/.br)`);
     console.log(`<script type="module" src=".../${WIDGET}" integrity="${r.widgetIntegrity}" crossorigin="anonymous">`);
     if (r.staticLists.length)
-      console.log(`note: ${r.staticLists.join(', ')} keep their built-in HTML copy of the list (for visitors ` +
-        'without JavaScript) from the release; the search uses the new data');
+      console.log(`note: ${r.staticLists.join(', ')} keep their HTML copy of the list for visitors ` +
+        'without JavaScript from the release; their search uses the new data');
     return 0;
   }
   if (cmd === 'check' && a && !b) {

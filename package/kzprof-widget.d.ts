@@ -1,7 +1,8 @@
 // Types of the <kz-professions> element (kzprof-widget.mjs). Importing the module defines the element.
 import type { Matcher } from './kzprof.js';
 export { createMatcher, VERSION } from './kzprof.js';
-export type { Aliases, Answer, Entry, Group, MatchKind, Matcher, MatcherOptions, Result, Rewrite, Span, Verdict }
+export type { AliasMatch, Aliases, Answer, Entry, Group, Highlights, MatchKind, Matcher, MatcherOptions, Result,
+  Rewrite, Span, Verdict }
   from './kzprof.js';
 
 export type UiLang = 'kk' | 'ru' | 'en';
@@ -44,8 +45,10 @@ export class KzProfessions extends HTMLElement {
   /** The loaded matcher, or null before kzprof-ready. */
   readonly matcher: Matcher | null;
   addEventListener<K extends keyof KzProfessionsEventMap>(type: K,
-    listener: (this: KzProfessions, ev: KzProfessionsEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
-  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+    listener: (this: KzProfessions, ev: KzProfessionsEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject,
+    options?: boolean | AddEventListenerOptions): void;
 }
 
 declare global {

@@ -17,8 +17,8 @@ export const MAX_QUERY_CHARS: number;
 export type Verdict = 'listed' | 'broad' | 'suggestions' | 'none' | 'browse';
 
 /** How a result matched. */
-export type MatchKind = 'exact' | 'code' | 'word' | 'prefix' | 'morph' | 'infix' | 'typo' | 'alias' | 'english' | 'browse'
-  | (string & {});
+export type MatchKind = 'exact' | 'code' | 'word' | 'prefix' | 'morph' | 'infix' | 'typo' | 'alias' | 'english'
+  | 'browse' | (string & {});
 
 /** [start, end) offsets in UTF-16 code units of the name they belong to. */
 export type Span = [start: number, end: number];
@@ -43,16 +43,29 @@ export interface Entry {
   aliases: Aliases;
 }
 
+/** Where the query matched, per name of the entry. */
+export interface Highlights { kk?: Span[]; ru?: Span[]; en?: Span[] }
+
+/** The alias (unofficial) that matched, with where in it. */
+export interface AliasMatch { lang: 'ru' | 'kk' | 'en'; text: string; highlights: Span[] }
+
 export interface Result extends Entry {
   score: number;
   match: MatchKind;
-  highlights: { kk?: Span[]; ru?: Span[]; en?: Span[] };
+  highlights: Highlights;
   /** The alias that matched, or null. */
-  alias: { lang: 'ru' | 'kk' | 'en'; text: string; highlights: Span[] } | null;
+  alias: AliasMatch | null;
 }
 
 /** A correction the core applied before searching (keyboard layout, transliteration). */
-export interface Rewrite { kind: string; from?: string; text: string }
+export interface Rewrite {
+  /** e.g. 'layout' (typed in the wrong keyboard layout), 'translit' (Latin letters). */
+  kind: string;
+  /** The query as typed. */
+  from: string;
+  /** The query as read. */
+  text: string;
+}
 
 export interface Answer {
   query: string;

@@ -37,8 +37,12 @@ export function zip(entries) {
     const body = stored ? data : deflated;
     const common = (b, at) => {  // version needed, flags (UTF-8 names), method, time, date, crc, sizes, name length
       b.writeUInt16LE(20, at); b.writeUInt16LE(0x0800, at + 2); b.writeUInt16LE(stored ? 0 : 8, at + 4);
-      b.writeUInt16LE(0, at + 6); b.writeUInt16LE((0 << 9) | (1 << 5) | 1, at + 8); b.writeUInt32LE(zlib.crc32(data), at + 10);
-      b.writeUInt32LE(body.length, at + 14); b.writeUInt32LE(data.length, at + 18); b.writeUInt16LE(nameBytes.length, at + 22);
+      b.writeUInt16LE(0, at + 6);                      // 00:00
+      b.writeUInt16LE((0 << 9) | (1 << 5) | 1, at + 8); // 1980-01-01 (DOS date: years since 1980, month, day)
+      b.writeUInt32LE(zlib.crc32(data), at + 10);
+      b.writeUInt32LE(body.length, at + 14);
+      b.writeUInt32LE(data.length, at + 18);
+      b.writeUInt16LE(nameBytes.length, at + 22);
     };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
@@ -94,12 +98,13 @@ function main() {
   //    data command and the official texts it checks against.
   fs.rmSync(stage, { recursive: true, force: true });
   fs.mkdirSync(path.join(stage, 'sources'), { recursive: true });
-  for (const f of listFiles(site).filter((n) => /^(kzprof-widget\.mjs|kzprof\.mjs|kzprof-core\.mjs|kzprof-core\.wasm|professions\.json)(\.gz|\.br)?$/.test(n)))
+  const shipped = /^(kzprof-widget\.mjs|kzprof\.mjs|kzprof-core\.mjs|kzprof-core\.wasm|professions\.json)(\.gz|\.br)?$/;
+  for (const f of listFiles(site).filter((n) => shipped.test(n)))
     fs.copyFileSync(path.join(site, f), path.join(stage, f));
   for (const f of ['kzprof.d.ts', 'kzprof-widget.d.ts', 'custom-elements.json', 'README.md'])
     fs.copyFileSync(path.join(here, f), path.join(stage, f));
-  fs.writeFileSync(path.join(stage, 'kzprof-data.mjs'), withHeader(fs.readFileSync(path.join(here, 'kzprof-data.mjs'), 'utf8'), header));
-  fs.writeFileSync(path.join(stage, 'precompress.mjs'), withHeader(fs.readFileSync(path.join(root, 'web/precompress.mjs'), 'utf8'), header));
+  for (const [f, from] of [['kzprof-data.mjs', here], ['precompress.mjs', path.join(root, 'web')]])
+    fs.writeFileSync(path.join(stage, f), withHeader(fs.readFileSync(path.join(from, f), 'utf8'), header));
   for (const f of fs.readdirSync(path.join(root, 'data/sources')).filter((n) => n.endsWith('.txt')))
     fs.copyFileSync(path.join(root, 'data/sources', f), path.join(stage, 'sources', f));
   fs.copyFileSync(path.join(root, 'LICENSE'), path.join(stage, 'LICENSE'));
@@ -107,7 +112,8 @@ function main() {
   fs.writeFileSync(path.join(stage, 'package.json'), `${JSON.stringify({ ...manifest, version }, null, 2)}\n`);
   // Modes set here, not inherited from the build (the linker makes the wasm executable).
   for (const f of listFiles(stage)) fs.chmodSync(path.join(stage, f), f === 'kzprof-data.mjs' ? 0o755 : 0o644);
-  const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', out], { cwd: stage, encoding: 'utf8' }));
+  const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', out],
+    { cwd: stage, encoding: 'utf8' }));
   fs.renameSync(path.join(out, packed[0].filename), path.join(out, `${name}.tgz`));
 
   // 3. Checksums of the two downloads.
@@ -116,8 +122,9 @@ function main() {
   fs.writeFileSync(path.join(out, 'SHA256SUMS'), `${sums.join('\n')}\n`);
   for (const f of [name, `${name}.zip`, `${name}.tgz`]) {
     const p = path.join(out, f);
-    const size = fs.statSync(p).isDirectory() ? listFiles(p).reduce((n, x) => n + fs.statSync(path.join(p, x)).size, 0) : fs.statSync(p).size;
-    console.log(`release: ${path.relative(process.cwd(), p)}${fs.statSync(p).isDirectory() ? '/' : ''} ${size} B`);
+    const dir = fs.statSync(p).isDirectory();
+    const size = dir ? listFiles(p).reduce((n, x) => n + fs.statSync(path.join(p, x)).size, 0) : fs.statSync(p).size;
+    console.log(`release: ${path.relative(process.cwd(), p)}${dir ? '/' : ''} ${size} B`);
   }
 }
 

@@ -33,8 +33,8 @@ class JsMatcher {
     pending_.groups.push_back(kzprof::Group{r.id, strings(kk), strings(ru), r.en});
   }
   void add_profession(const ProfessionRecord& r, const val& aliases_ru, const val& aliases_kk, const val& aliases_en) {
-    pending_.professions.push_back(kzprof::Profession{r.position, r.code, r.group, r.kk, r.ru, r.en, strings(aliases_ru),
-                                                      strings(aliases_kk), strings(aliases_en)});
+    pending_.professions.push_back(kzprof::Profession{r.position, r.code, r.group, r.kk, r.ru, r.en,
+                                                      strings(aliases_ru), strings(aliases_kk), strings(aliases_en)});
   }
   // Checks the records added so far and builds the index over them. Returns the problems (an empty array:
   // loaded); with problems the matcher is left empty.

@@ -4,8 +4,12 @@
 //   import { createMatcher } from './kzprof.mjs';
 //   const m = await createMatcher(await (await fetch('professions.json')).text());
 //   m.search('dhfx-jyrjkju', { limit: 5 });
-//   // -> { query, verdict: 'listed'|'suggestions'|'none'|'browse', rewrite: null|{kind, text},
-//   //      results: [{ code, position, group, kk, ru, en, score, match, highlights: {kk, ru, en, alias} }] }
+//   // -> { query, verdict: 'listed'|'broad'|'suggestions'|'none'|'browse', truncated,
+//   //      rewrite: null|{ kind, from, text },
+//   //      results: [{ code, position, group, kk, ru, en, aliases, score, match,
+//   //                  highlights: { kk, ru, en }, alias: null|{ lang, text, highlights } }] }
+//   // listed: the query names this listed profession; broad: several listed professions carry the query's
+//   // words and none is named (choose yours); suggestions: near misses; none: nothing; browse: a blank query.
 //
 // In Node, pass the wasm bytes: createMatcher(json, { wasmBinary: fs.readFileSync('.../kzprof-core.wasm') }).
 import createKzprofCore from './kzprof-core.mjs';

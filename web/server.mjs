@@ -37,10 +37,16 @@ export function serve(dir, port = 0, { csp = CSP, cors = false } = {}) {
     let file = path.join(root, path.normalize(rel));
     if (!file.startsWith(root)) { res.writeHead(403).end('forbidden'); return; }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    const headers = { 'Content-Security-Policy': csp, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache' };
+    const headers = { 'Content-Security-Policy': csp, 'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-cache' };
     if (cors) headers['Access-Control-Allow-Origin'] = '*';
     let stat;
-    try { stat = fs.statSync(file); } catch { res.writeHead(404, { ...headers, 'Content-Type': 'text/plain' }).end('not found'); return; }
+    try {
+      stat = fs.statSync(file);
+    } catch {
+      res.writeHead(404, { ...headers, 'Content-Type': 'text/plain' }).end('not found');
+      return;
+    }
     headers['Content-Type'] = TYPES[path.extname(file)] ?? 'application/octet-stream';
     let body = file;
     if (COMPRESSIBLE.test(file)) {

@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <string>
 
-#include "core/catalog.hpp"
 #include "core/answer_json.hpp"
+#include "core/catalog.hpp"
 #include "core/catalog_json.hpp"
 
 #include "require.hpp"

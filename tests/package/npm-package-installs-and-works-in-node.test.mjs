@@ -21,9 +21,10 @@ test('the package is named, versioned and licensed as the release, with only wha
     typeof e === 'string' ? [e] : Object.values(e))])
     assert.ok(fs.existsSync(path.join(s.pkg, f)), `${f} is in the package`);
   const files = fs.readdirSync(s.pkg, { recursive: true }).map(String);
-  assert.deepEqual(files.filter((f) => /\.map$|^tests?\/|\.cpp$|node_modules/.test(f)), [], 'no sourcemaps, tests or sources');
-  assert.match(fs.readFileSync(path.join(s.pkg, 'CHANGELOG.md'), 'utf8'), new RegExp(`## ${VERSION.replace(/\./g, '\\.')} — \\d{4}-\\d{2}-\\d{2}`),
-    'the changelog has this version with its date');
+  const unwanted = files.filter((f) => /\.map$|^tests?\/|\.cpp$|node_modules/.test(f));
+  assert.deepEqual(unwanted, [], 'no sourcemaps, tests, C++');
+  const dated = new RegExp(`## ${VERSION.replace(/\./g, '\\.')} — \\d{4}-\\d{2}-\\d{2}`);
+  assert.match(fs.readFileSync(path.join(s.pkg, 'CHANGELOG.md'), 'utf8'), dated, 'the changelog dates this version');
 });
 
 test('from Node: the API by its package name, the wasm by its export path', () => {
@@ -35,8 +36,12 @@ const wasmBinary = fs.readFileSync(fileURLToPath(import.meta.resolve('${NAME}/kz
 const data = fs.readFileSync(fileURLToPath(import.meta.resolve('${NAME}/professions.json')), 'utf8');
 const m = await createMatcher(data, { wasmBinary });
 const a = m.search('врач-онколог', { limit: 3 });
+const verdicts = ['врач', 'brain surgeon', 'dhfx-jyrjkju', 'xyzzy', ''].map((q) => m.search(q).verdict);
+const alias = m.search('brain surgeon').results[0].alias;
 console.log(JSON.stringify({ VERSION, verdict: a.verdict, code: a.results[0]?.code, n: m.entries.length,
-  element: fileURLToPath(import.meta.resolve('${NAME}/element')) }));
+  element: fileURLToPath(import.meta.resolve('${NAME}/element')), answerKeys: Object.keys(a).sort(),
+  resultKeys: Object.keys(a.results[0]).sort(), aliasKeys: Object.keys(alias).sort(), verdicts,
+  rewriteKeys: Object.keys(m.search('dhfx-jyrjkju').rewrite).sort() }));
 m.dispose();
 `);
   const out = JSON.parse(execFileSync(process.execPath, ['use.mjs'], { cwd: s.project, encoding: 'utf8' }));
@@ -45,6 +50,16 @@ m.dispose();
   assert.equal(out.verdict, 'listed');
   assert.equal(out.code, '2211-7-004');
   assert.equal(out.element, path.join(fs.realpathSync(s.pkg), 'kzprof-widget.mjs'));
+  // The answer has exactly the shape kzprof.d.ts declares, and every verdict is one of its Verdict values.
+  const dts = fs.readFileSync(path.join(s.pkg, 'kzprof.d.ts'), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*/g, '');
+  const members = (name) => [...dts.match(new RegExp(`interface ${name}[^{]*\\{([^}]*)\\}`))[1]
+    .matchAll(/(?:^|;)\s*(?:readonly\s+)?(\w+)\??:/g)].map((m) => m[1]);
+  assert.deepEqual(out.answerKeys, members('Answer').sort());
+  assert.deepEqual(out.resultKeys, [...members('Entry'), ...members('Result')].sort());
+  assert.deepEqual(out.rewriteKeys, members('Rewrite').sort());
+  assert.deepEqual(out.aliasKeys, members('AliasMatch').sort());
+  const verdicts = [...dts.match(/export type Verdict = ([^;]+);/)[1].matchAll(/'(\w+)'/g)].map((m) => m[1]);
+  for (const v of out.verdicts) assert.ok(verdicts.includes(v), `verdict ${v} is declared`);
 });
 
 test('the TypeScript declarations type-check a consumer and reject wrong use', () => {
@@ -93,14 +108,16 @@ test('custom-elements.json lists exactly the attributes, events and parts the el
   const manifest = JSON.parse(fs.readFileSync(path.join(s.pkg, 'custom-elements.json'), 'utf8'));
   const decl = manifest.modules[0].declarations[0];
   assert.equal(decl.tagName, 'kz-professions');
-  const src = fs.readFileSync(path.join(REPO, 'web/kzprof-widget.mjs'), 'utf8') +
-    fs.readdirSync(path.join(REPO, 'web/widget')).map((f) => fs.readFileSync(path.join(REPO, 'web/widget', f), 'utf8')).join('\n');
+  const read = (f) => fs.readFileSync(path.join(REPO, 'web', f), 'utf8');
+  const helpers = fs.readdirSync(path.join(REPO, 'web/widget')).map((f) => read(`widget/${f}`));
+  const src = [read('kzprof-widget.mjs'), ...helpers].join('\n');
   const found = (re) => [...new Set([...src.matchAll(re)].map((m) => m[1]))].sort();
   assert.deepEqual(decl.attributes.map((a) => a.name).sort(), found(/getAttribute\('([a-z-]+)'\)/g), 'attributes');
   assert.deepEqual(decl.events.map((e) => e.name).sort(), found(/#fire\('([a-z-]+)'/g), 'events');
   assert.deepEqual(decl.cssParts.map((p) => p.name).sort(), found(/\bpart: '([a-z-]+)'/g), 'parts');
   const css = fs.readFileSync(path.join(REPO, 'web/kzprof-widget.css'), 'utf8');
-  assert.deepEqual(decl.cssProperties.map((p) => p.name).sort(), [...new Set(css.match(/--kzp-[a-z-]+(?=:)/g))].sort(), 'custom properties');
+  const properties = [...new Set(css.match(/--kzp-[a-z-]+(?=:)/g))].sort();
+  assert.deepEqual(decl.cssProperties.map((p) => p.name).sort(), properties, 'custom properties');
 });
 
 test('kzprof-data validate: the real list passes; each broken file fails with the native validator\'s message', () => {

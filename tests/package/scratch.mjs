@@ -22,17 +22,20 @@ export function scratchProject() {
   const base = `${NAME}-${VERSION}`;
   const project = path.join(tmp, 'project');
   fs.mkdirSync(project);
-  fs.writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'scratch', private: true, type: 'module' }));
-  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--loglevel=error', path.join(dist, `${base}.tgz`)],
+  const manifest = { name: 'scratch', private: true, type: 'module' };
+  fs.writeFileSync(path.join(project, 'package.json'), JSON.stringify(manifest));
+  const tgz = path.join(dist, `${base}.tgz`);
+  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--loglevel=error', tgz],
     { cwd: project, stdio: 'pipe' });
-  return { tmp, dist, folder: path.join(dist, base), zip: path.join(dist, `${base}.zip`), tgz: path.join(dist, `${base}.tgz`),
-    project, pkg: path.join(project, 'node_modules', NAME), cleanup: () => fs.rmSync(tmp, { recursive: true, force: true }) };
+  return { tmp, dist, folder: path.join(dist, base), zip: path.join(dist, `${base}.zip`), tgz, project,
+    pkg: path.join(project, 'node_modules', NAME), cleanup: () => fs.rmSync(tmp, { recursive: true, force: true }) };
 }
 
 /** Runs the package's data command as an integrator would (npx, offline, in the project). */
 export function kzprofData(project, args) {
   try {
-    const stdout = execFileSync('npx', ['--offline', '--no-install', 'kzprof-data', ...args], { cwd: project, encoding: 'utf8', stdio: 'pipe' });
+    const stdout = execFileSync('npx', ['--offline', '--no-install', 'kzprof-data', ...args],
+      { cwd: project, encoding: 'utf8', stdio: 'pipe' });
     return { code: 0, stdout, stderr: '' };
   } catch (e) {
     return { code: e.status, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
@@ -50,6 +53,7 @@ export function updatedData(code = '2217-4-001', alias = 'мозгоправ', v
 /** Copies the files the README tells an integrator to copy from the package into dir. */
 export function copyWidgetFiles(pkg, dir) {
   fs.mkdirSync(dir, { recursive: true });
-  for (const f of fs.readdirSync(pkg).filter((n) => /^(kzprof-widget\.mjs|kzprof-core\.wasm|professions\.json)(\.gz|\.br)?$/.test(n)))
+  const files = /^(kzprof-widget\.mjs|kzprof-core\.wasm|professions\.json)(\.gz|\.br)?$/;
+  for (const f of fs.readdirSync(pkg).filter((n) => files.test(n)))
     fs.copyFileSync(path.join(pkg, f), path.join(dir, f));
 }

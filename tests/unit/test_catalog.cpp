@@ -61,7 +61,8 @@ TEST_CASE("bad documents give messages, never abort") {
 
 TEST_CASE("whitespace-insensitive comparison keeps letters and punctuation") {
   CHECK(strip_whitespace("И н ж е н е р  п о\n") == "Инженерпо");
-  CHECK(strip_whitespace("a\xC2\xA0" "b\tc") == "abc");
+  CHECK(strip_whitespace("a\xC2\xA0"
+                         "b\tc") == "abc");
   CHECK(strip_whitespace("Врач-онколог") == "Врач-онколог");
 }
 

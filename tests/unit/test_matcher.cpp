@@ -3,8 +3,8 @@
 
 #include <chrono>
 #include <fstream>
-#include <sstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "core/answer_json.hpp"
 #include "core/catalog_json.hpp"
@@ -136,19 +136,19 @@ TEST_CASE("a word typed without the space between two title words is read as bot
   CHECK(verdict("врачпедиатр") == "listed");
   CHECK(top("softwaredeveloper") == "2222-1-001");
   CHECK(verdict("softwaredeveloper") == "listed");
-  CHECK(verdict("врачхирург") != "listed");        // хирург is no title word: no split
-  CHECK(top("видеомонтажер") == "3333-3-001");     // a title word itself is never split
+  CHECK(verdict("врачхирург") != "listed");     // хирург is no title word: no split
+  CHECK(top("видеомонтажер") == "3333-3-001");  // a title word itself is never split
   CHECK(S("видеомонтажер")["results"][0]["match"] == "exact");
 }
 
 TEST_CASE("typos within the length budget; exact beats typo") {
-  CHECK(top("онкалог") == "1111-1-002");       // 7 letters: 1 edit
-  CHECK(top("програмист") == "2222-1-001");    // 10 letters: up to 2 edits
+  CHECK(top("онкалог") == "1111-1-002");     // 7 letters: 1 edit
+  CHECK(top("програмист") == "2222-1-001");  // 10 letters: up to 2 edits
   CHECK(top("нейрохирруг") == "1111-1-001");
-  CHECK(top("прграмм") == "2222-1-001");       // prefix with a typo
-  CHECK(S("врчч")["results"].empty());          // 4 letters: no typos
+  CHECK(top("прграмм") == "2222-1-001");  // prefix with a typo
+  CHECK(S("врчч")["results"].empty());    // 4 letters: no typos
   // A transposition of neighbours is one edit but changes 4 trigrams: the trigram filter lets it through.
-  CHECK(top("анимтаор") == "3333-2");          // аниматор, "ат" swapped mid-word
+  CHECK(top("анимтаор") == "3333-2");  // аниматор, "ат" swapped mid-word
   CHECK(verdict("анимтаор") == "listed");
   // A query stem that extends a title word's stem is a derived word (аниматор + -ка), not a typo:
   // still found, never listed. The base of a title's derived word stays confident.

@@ -16,8 +16,9 @@ ordered_json spans_json(const Spans& spans) {
 ordered_json to_json(const Answer& a) {
   ordered_json out;
   out["verdict"] = a.verdict;
-  out["rewrite"] = a.rewrite ? ordered_json{{"kind", a.rewrite->kind}, {"from", a.rewrite->from}, {"text", a.rewrite->text}}
-                             : ordered_json(nullptr);
+  out["rewrite"] = a.rewrite
+                       ? ordered_json{{"kind", a.rewrite->kind}, {"from", a.rewrite->from}, {"text", a.rewrite->text}}
+                       : ordered_json(nullptr);
   out["truncated"] = a.truncated;
   ordered_json results = ordered_json::array();
   for (const Result& r : a.results) {

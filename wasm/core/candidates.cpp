@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "hash.hpp"
+#include "readings.hpp"
 #include "scoring.hpp"
 #include "stem.hpp"
 
@@ -43,21 +44,51 @@ bool prefix_quality(bool last, size_t typed, size_t len, int& q, bool& conf) {
   return true;
 }
 
+// A spelling slip changes vowels, voicing (б/п, в/ф, г/к, д/т, ж/ш, з/с; ш/щ), or drops, adds or swaps letters;
+// one consonant put for another makes another word ("гепатолог" is not "гематолог", "лавер" not "лазер").
+bool consonant_swapped(const U32& q, const U32& w) {
+  if (q.size() != w.size()) return false;
+  auto vowel = [](char32_t c) {
+    return std::u32string_view(U"аеиоуыэюяaeiouy").find(c) != std::u32string_view::npos;
+  };
+  auto voicing = [](char32_t a, char32_t b) {
+    static const std::u32string_view PAIRS[] = {U"бп", U"вф", U"гк", U"дт", U"жш", U"зс", U"шщ", U"bp", U"vf", U"gk",
+                                                U"dt", U"zs"};
+    for (auto p : PAIRS)
+      if ((a == p[0] && b == p[1]) || (a == p[1] && b == p[0])) return true;
+    return false;
+  };
+  for (size_t i = 0; i < q.size(); ++i)
+    if (q[i] != w[i] && text::is_letter(q[i]) && text::is_letter(w[i]) && !vowel(q[i]) && !vowel(w[i]) &&
+        !voicing(q[i], w[i]) && !(i + 1 < q.size() && q[i] == w[i + 1] && q[i + 1] == w[i]) &&
+        !(i > 0 && q[i] == w[i - 1] && q[i - 1] == w[i]))
+      return true;
+  return false;
+}
+
 bool has_stem(const Index& ix, const U32& k, bool cyr) {
   if (!stems_apply(k.size())) return false;
-  if (cyr) return ix.ru.find(stem::russian(k)) >= 0 || ix.kk.find(stem::kazakh(k)) >= 0;
+  if (cyr) {
+    if (ix.ru.find(stem::russian(k)) >= 0) return true;
+    const U32 ks = stem::kazakh(k);
+    if (const std::vector<U32>* same = stem::kazakh_synonyms(ks))
+      return std::any_of(same->begin(), same->end(), [&](const U32& o) { return ix.kk.find(o) >= 0; });
+    return ix.kk.find(ks) >= 0;
+  }
   return text::all_latin(k) && ix.en.find(stem::english(k)) >= 0;
 }
 
 class Finder {
  public:
-  Finder(const Index& ix, const U32& key, bool last, std::vector<Cand>& out) : ix_(ix), key_(key), last_(last), out_(out) {}
+  Finder(const Index& ix, const U32& key, bool last, std::vector<Cand>& out)
+      : ix_(ix), key_(key), last_(last), out_(out) {}
 
   void add(const WordSpace& sp, size_t ki, int q, uint8_t kind, bool conf, size_t a, size_t b) {
     for (const uint32_t* v = sp.vals_begin(ki); v != sp.vals_end(ki); ++v) {
       const size_t len = ix_.words[*v].key.size();
       const size_t bb = std::min(b == FULL ? len : b, len), aa = std::min(a, bb);
-      out_.push_back(Cand{*v, int16_t(q), kind, conf, uint8_t(std::min<size_t>(aa, 255)), uint8_t(std::min<size_t>(bb, 255))});
+      out_.push_back(
+          Cand{*v, int16_t(q), kind, conf, uint8_t(std::min<size_t>(aa, 255)), uint8_t(std::min<size_t>(bb, 255))});
     }
   }
   static constexpr size_t FULL = size_t(-1);
@@ -65,16 +96,37 @@ class Finder {
   void same_word(long ex) {
     if (ex >= 0) add(ix_.keys, size_t(ex), Q_EXACT, K_WORD, true, 0, FULL);
   }
-  void prefixes(long ex) {
-    const size_t n = key_.size();
-    auto [lo, hi] = ix_.keys.prefix_range(key_);
-    const size_t cap = n == 1 ? PREFIX_CAP_1 : n == 2 ? PREFIX_CAP_2 : PREFIX_CAP_N;
-    for (size_t k = lo; k < hi && k < lo + cap; ++k) {
-      if (long(k) == ex) continue;
+  // Words of `sp` that start with `k`: the word being typed, or a non-last word of 3+ letters.
+  void prefixes_in(const WordSpace& sp, const U32& k, long ex, size_t cap) {
+    auto [lo, hi] = sp.prefix_range(k);
+    for (size_t i = lo; i < hi && i < lo + cap; ++i) {
+      if (long(i) == ex) continue;
       int q;
       bool conf;
-      if (prefix_quality(last_, n, ix_.keys.key(k).size(), q, conf)) add(ix_.keys, k, q, K_PREFIX, conf, 0, n);
+      if (prefix_quality(last_, k.size(), sp.key(i).size(), q, conf)) add(sp, i, q, K_PREFIX, conf, 0, key_.size());
     }
+  }
+  void prefixes(long ex) {
+    const size_t n = key_.size();
+    prefixes_in(ix_.keys, key_, ex, n == 1 ? PREFIX_CAP_1 : n == 2 ? PREFIX_CAP_2 : PREFIX_CAP_N);
+  }
+  // `k` (the whole word, or the prefix being typed) within `budget` edits of word ki of `sp`; true when found.
+  // A typo in the first letter, a derived word (the word plus two or more letters: "аниматорка") and a
+  // consonant put for another are found but never confident.
+  bool typo_of(const WordSpace& sp, size_t ki, const U32& k, int budget) {
+    const U32& w = sp.key(ki);
+    const bool same_start = w[0] == k[0];
+    int dp;
+    const int d = osa_distance(k, w, budget, last_ ? &dp : nullptr);
+    if (d > 0 && d <= budget) {
+      const bool derived = k.size() >= w.size() + 2 && k.compare(0, w.size(), w) == 0;
+      add(sp, ki, Q_TYPO - Q_PER_EDIT * d, K_TYPO, same_start && !derived && !consonant_swapped(k, w), 0, FULL);
+      return true;
+    }
+    if (!last_ || dp <= 0 || dp > budget) return false;
+    const bool conf = same_start && 2 * k.size() >= w.size() && !consonant_swapped(k, w.substr(0, k.size()));
+    add(sp, ki, Q_TYPO_PREFIX - Q_PER_EDIT * dp, K_TYPO, conf, 0, key_.size());
+    return true;
   }
   // The same Russian/Kazakh (Cyrillic) or English (Latin) stem. Sets the Russian stem for the typo rules.
   void same_stem(bool cyr, bool lat, U32& rs) {
@@ -84,6 +136,9 @@ class Finder {
       const U32 ks = stem::kazakh(key_);
       if (rs.size() >= 3) lookup(ix_.ru, rs);
       if (ks.size() >= 3) lookup(ix_.kk, ks);
+      if (const std::vector<U32>* same = stem::kazakh_synonyms(ks))  // қамтылым = жасақтама = қамсыздандыру
+        for (const U32& other : *same)
+          if (other != ks) lookup(ix_.kk, other);
     } else if (lat) {
       const U32 es = stem::english(key_);
       if (es.size() >= 3) lookup(ix_.en, es);
@@ -100,17 +155,9 @@ class Finder {
         if (pos != U32::npos) add(ix_.keys, ki, Q_INFIX, K_INFIX, false, pos, pos + n);
       }
       if (budget == 0 || all < std::max(1, st.all - GRAMS_PER_EDIT * budget)) return;
-      const bool same_start = w[0] == key_[0];  // a typo in the first letter is never confident
-      int dp;
-      const int d = osa_distance(key_, w, budget, last_ ? &dp : nullptr);
-      if (d > 0 && d <= budget) {
-        // The word plus two or more letters is a derived word, not a typo ("аниматорка"): not confident.
-        const bool derived = n >= w.size() + 2 && key_.compare(0, w.size(), w) == 0;
-        return add(ix_.keys, ki, Q_TYPO - Q_PER_EDIT * d, K_TYPO, same_start && !derived, 0, FULL);
-      }
-      if (last_ && dp > 0 && dp <= budget)
-        return add(ix_.keys, ki, Q_TYPO_PREFIX - Q_PER_EDIT * dp, K_TYPO, same_start && 2 * n >= w.size(), 0, n);
+      if (typo_of(ix_.keys, ki, key_, budget)) return;
       if (rs.size() >= 5) {  // stems within the budget: "программиста" ~ "програмист"
+        const bool same_start = w[0] == key_[0];
         const U32& ws = ix_.words[*ix_.keys.vals_begin(ki)].ru;
         const int b2 = typo_budget(rs.size());
         const int ds = ws.empty() ? b2 + 1 : osa_distance(rs, ws, b2);
@@ -118,7 +165,9 @@ class Finder {
         // -ка, another profession): found, never confident. (The other way round, "лазер" ~ "лазерлік",
         // the query is the base of the title's word and stays confident.)
         const bool derived = ws.size() < rs.size() && rs.compare(0, ws.size(), ws) == 0;
-        if (ds > 0 && ds <= b2) add(ix_.keys, ki, Q_TYPO - Q_PER_EDIT * ds, K_TYPO, same_start && !derived, 0, FULL);
+        if (ds > 0 && ds <= b2)
+          add(ix_.keys, ki, Q_TYPO - Q_PER_EDIT * ds, K_TYPO, same_start && !derived && !consonant_swapped(rs, ws), 0,
+              FULL);
       }
     });
     // the stem inside a compound: "хирурга" -> "нейрохирург"
@@ -130,42 +179,25 @@ class Finder {
       });
     }
   }
-  // A Cyrillic spelling of a Latin word of the data ("андроид" = "Android"): the same skeleton.
-  void latin_word_spelt_in_cyrillic() {
-    const long i = ix_.skel.find(text::skeleton(key_));
+  // An English word of the data spelt in Cyrillic ("андроид" = "Android", "софтвер" = "software", "инженер" =
+  // "engineer"): the word romanized back (the reverse reading) has the same sound skeleton.
+  void english_spelt_in_cyrillic() {
+    const long i = ix_.sound.find(text::sound_skeleton(readings::romanize(key_)));
     if (i < 0) return;
-    for (const uint32_t* v = ix_.skel.vals_begin(size_t(i)); v != ix_.skel.vals_end(size_t(i)); ++v)
-      if (text::all_latin(ix_.words[*v].key))
-        out_.push_back(Cand{*v, int16_t(Q_SKELETON), K_WORD, true, 0,
-                            uint8_t(std::min<size_t>(ix_.words[*v].key.size(), 255))});
+    for (const uint32_t* v = ix_.sound.vals_begin(size_t(i)); v != ix_.sound.vals_end(size_t(i)); ++v)
+      out_.push_back(Cand{*v, int16_t(Q_SKELETON), K_WORD, true, 0,
+                          uint8_t(std::min<size_t>(ix_.words[*v].key.size(), 255))});
   }
   // A transliteration reading: its lossy skeleton equal, a prefix of, or within the typo budget of one.
   void same_skeleton() {
-    const size_t n = key_.size();
     const U32 sk = text::skeleton(key_);
     const long i = ix_.skel.find(sk);
     if (i >= 0) add(ix_.skel, size_t(i), Q_SKELETON, K_WORD, true, 0, FULL);
-    if (last_ && sk.size() >= 3) {
-      auto [lo, hi] = ix_.skel.prefix_range(sk);
-      for (size_t k = lo; k < hi && k < lo + PREFIX_CAP_N; ++k) {
-        if (long(k) == i) continue;
-        int q;
-        bool conf;
-        prefix_quality(true, sk.size(), ix_.skel.key(k).size(), q, conf);
-        add(ix_.skel, k, q, K_PREFIX, conf, 0, n);
-      }
-    }
+    if (last_ && sk.size() >= 3) prefixes_in(ix_.skel, sk, i, PREFIX_CAP_N);
     if (sk.size() < 5) return;
     const int budget = typo_budget(sk.size());
     ix_.skel.scan_grams(sk, [&](size_t ki, int all, int, const WordSpace::GramStats& st) {
-      if (all < std::max(1, st.all - GRAMS_PER_EDIT * budget)) return;
-      const U32& w = ix_.skel.key(ki);
-      const bool same_start = w[0] == sk[0];
-      int dp;
-      const int d = osa_distance(sk, w, budget, last_ ? &dp : nullptr);
-      if (d > 0 && d <= budget) return add(ix_.skel, ki, Q_TYPO - Q_PER_EDIT * d, K_TYPO, same_start, 0, FULL);
-      if (last_ && dp > 0 && dp <= budget)
-        add(ix_.skel, ki, Q_TYPO_PREFIX - Q_PER_EDIT * dp, K_TYPO, same_start && 2 * sk.size() >= w.size(), 0, n);
+      if (all >= std::max(1, st.all - GRAMS_PER_EDIT * budget)) typo_of(ix_.skel, ki, sk, budget);
     });
   }
 
@@ -192,7 +224,7 @@ void find_candidates(const Index& ix, const U32& key, bool last, bool skeleton, 
   U32 rs;  // the Russian stem, for the typo rules (stems only ever shorten a word)
   find.same_stem(cyr, lat, rs);
   if (infixes_apply(key.size())) find.typos_and_infixes(rs);
-  if (cyr && !skeleton && key.size() >= 3) find.latin_word_spelt_in_cyrillic();
+  if (cyr && !skeleton && key.size() >= 3) find.english_spelt_in_cyrillic();
   if (cyr && skeleton) find.same_skeleton();
   // the best candidate per index word
   std::sort(out.begin(), out.end(), [](const Cand& x, const Cand& y) {
@@ -208,7 +240,8 @@ CandidateBound bound_candidates(const Index& ix, const U32& k, bool last, bool s
   CandidateBound b;
   const size_t n = k.size();
   const bool cyr = text::has_cyrillic(k);
-  if (ix.keys.find(k) >= 0 || (cyr && ix.skel.find(text::skeleton(k)) >= 0)) {
+  if (ix.keys.find(k) >= 0 || (cyr && ix.skel.find(text::skeleton(k)) >= 0) ||
+      (cyr && n >= 3 && ix.sound.find(text::sound_skeleton(readings::romanize(k))) >= 0)) {
     b.q = Q_EXACT, b.conf = b.exact = true;
     return b;
   }
@@ -232,9 +265,8 @@ size_t split_point(const Index& ix, const U32& w, bool skeleton) {
     a.assign(w, 0, at);
     if (ix.keys.find(a) < 0 || stem::is_stop(a)) continue;
     b.assign(w, at, U32::npos);
-    if (ix.keys.find(b) >= 0 || (cyr && (ix.ru.find(stem::russian(b)) >= 0 || ix.kk.find(stem::kazakh(b)) >= 0))) {
-      // the whole word's own stems win over a split (checked last: rarely needed)
-      if (cyr && (ix.ru.find(stem::russian(w)) >= 0 || ix.kk.find(stem::kazakh(w)) >= 0)) return 0;
+    if (ix.keys.find(b) >= 0 || (cyr && has_stem(ix, b, true))) {
+      if (cyr && has_stem(ix, w, true)) return 0;  // the whole word's own stems win (checked last: rarely needed)
       return at;
     }
   }

@@ -65,7 +65,8 @@ class EntryErrors {
   void list(const char* key, const std::vector<std::string>& items, bool allow_empty) {
     if (!allow_empty && items.empty()) return add(key, "empty array");
     if (items.size() > MAX_LIST_ITEMS)
-      return add(key, std::to_string(items.size()) + " items, more than the limit of " + std::to_string(MAX_LIST_ITEMS));
+      return add(key,
+                 std::to_string(items.size()) + " items, more than the limit of " + std::to_string(MAX_LIST_ITEMS));
     for (size_t i = 0; i < items.size(); ++i) {
       const std::string field = std::string(key) + "[" + std::to_string(i) + "]";
       if (items[i].empty()) return add(field, "expected a non-empty string");

@@ -86,7 +86,8 @@ class Shape {
     if (it == obj.end()) return bad(where, key, "missing");
     if (!it->is_array()) return bad(where, key, std::string("expected an array of strings, got ") + it->type_name());
     for (size_t i = 0; i < it->size(); ++i) {
-      if (!(*it)[i].is_string()) return bad(where, std::string(key) + "[" + std::to_string(i) + "]", "expected a non-empty string");
+      if (!(*it)[i].is_string())
+        return bad(where, std::string(key) + "[" + std::to_string(i) + "]", "expected a non-empty string");
       dst.push_back((*it)[i].get<std::string>());
     }
   }
@@ -175,7 +176,8 @@ std::vector<std::string> load_catalog_json(std::string_view text, Catalog& out) 
   out = Catalog{};
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   if (text.size() > MAX_DATA_BYTES)
-    return {"data: " + std::to_string(text.size()) + " bytes, more than the limit of " + std::to_string(MAX_DATA_BYTES)};
+    return {"data: " + std::to_string(text.size()) + " bytes, more than the limit of " +
+            std::to_string(MAX_DATA_BYTES)};
   JsonProblems sax;
   if (!json::sax_parse(text.begin(), text.end(), &sax, nlohmann::detail::input_format_t::json, /*strict=*/true))
     return {"data: not valid JSON at " + position_text(text, sax.error_at) +
@@ -217,7 +219,8 @@ std::vector<std::string> load_catalog_json(std::string_view text, Catalog& out) 
     where = entry_name(p, "code", where, "");
     auto pos = p.find("position");
     if (pos == p.end()) shape.bad(where, "position", "missing");
-    else if (!pos->is_number()) shape.bad(where, "position", std::string("expected an integer, got ") + pos->type_name());
+    else if (!pos->is_number())
+      shape.bad(where, "position", std::string("expected an integer, got ") + pos->type_name());
     else dst.position = pos->get<double>();
     shape.str(p, "group", where, dst.group);
     shape.str(p, "kk", where, dst.kk);

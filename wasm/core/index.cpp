@@ -1,6 +1,7 @@
 #include "index.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "hash.hpp"
 #include "readings.hpp"
@@ -22,11 +23,9 @@ std::string_view Index::field_text(const Catalog& c, const Field& f) const {
 
 namespace {
 
-int popcount64(uint64_t x) {
-  int c = 0;
-  for (; x; x &= x - 1) ++c;
-  return c;
-}
+struct Fnv32 {
+  size_t operator()(const U32& s) const { return fnv1a(s); }
+};
 
 // Word ids by folded key: an open-addressing table, at most half full; per word its stop-word and
 // Russian-adjective flags, so those run once per word, not once per token.
@@ -81,7 +80,7 @@ class FieldBuilder {
       sig_[i] = !tk_.toks[i].paren && (tk_.toks[i].caps || !intern_.has(ids_[i], Interner::STOP));
       if (sig_[i]) f.sigmask |= uint64_t(1) << grp_[i];
     }
-    f.groups = uint16_t(popcount64(f.sigmask));
+    f.groups = uint16_t(__builtin_popcountll(f.sigmask));
     const long spec = head_token(n, ru);
     for (size_t i = 0; i < n; ++i)
       ix_.toks.push_back(Tok{ids_[i], grp_[i], uint8_t((sig_[i] ? F_SIG : 0) | (long(i) == spec ? F_HEAD : 0))});
@@ -121,6 +120,39 @@ class FieldBuilder {
     return ru && spec_noun >= 0 ? spec_noun : spec;
   }
 };
+
+// One-word aliases that are a word of another entry's name (kk, ru or its English translation; compared by
+// stem): "программист" is an alias of the software developer, but a word of the official name of the
+// applications programmer. Such an alias cannot make its entry "listed" on its own (scoring.cpp).
+void mark_shared_aliases(Index& ix) {
+  auto key = [&](uint8_t kind, uint32_t w) {
+    const Word& x = ix.words[w];
+    const bool kk = kind == FK_KK || kind == FK_ALIAS_KK, en = kind == FK_EN || kind == FK_ALIAS_EN;
+    const U32& st = en ? x.en : kk ? x.kk : x.ru;
+    return U32(1, kk ? U'k' : en ? U'e' : U'r') + (st.size() >= 3 ? st : x.key);
+  };
+  std::unordered_map<U32, std::vector<uint32_t>, Fnv32> entries;  // name word -> entries whose names hold it
+  for (const Field& f : ix.fields) {
+    if (is_alias(f.kind)) continue;
+    for (uint16_t i = 0; i < f.ntok; ++i) {
+      const Tok& t = ix.toks[f.tok + i];
+      if (!(t.flags & F_SIG)) continue;
+      std::vector<uint32_t>& v = entries[key(f.kind, t.word)];
+      if (v.empty() || v.back() != f.entry) v.push_back(f.entry);
+    }
+  }
+  for (Field& f : ix.fields) {
+    if (!is_alias(f.kind)) continue;
+    const Tok* word = nullptr;
+    int significant = 0;
+    for (uint16_t i = 0; i < f.ntok; ++i)
+      if (ix.toks[f.tok + i].flags & F_SIG) word = &ix.toks[f.tok + i], ++significant;
+    if (significant != 1) continue;
+    auto it = entries.find(key(f.kind, word->word));
+    f.shared = it != entries.end() && std::any_of(it->second.begin(), it->second.end(),
+                                                  [&](uint32_t e) { return e != f.entry; });
+  }
+}
 
 }  // namespace
 
@@ -166,7 +198,7 @@ Index build_index(const Catalog& c) {
   }
   ix.rare_df = std::max<uint32_t>(RARE_DF_MIN, uint32_t(uint64_t(c.professions.size()) * RARE_DF_PERCENT / 100));
   // Word forms and the word spaces over them.
-  std::vector<std::pair<U32, uint32_t>> kv, sk, ru, kk, en;
+  std::vector<std::pair<U32, uint32_t>> kv, sk, ru, kk, en, snd;
   for (uint32_t w = 0; w < ix.words.size(); ++w) {
     Word& x = ix.words[w];
     kv.emplace_back(x.key, w);
@@ -184,6 +216,8 @@ Index build_index(const Catalog& c) {
       U32 cyr = text::decode(readings::transliterate(text::to_utf8(x.key), false, false));
       for (char32_t& ch : cyr) ch = text::fold(ch);
       if (text::has_cyrillic(cyr)) sk.emplace_back(text::skeleton(cyr), w);
+      U32 sound = text::sound_skeleton(x.key);
+      if (!sound.empty()) snd.emplace_back(std::move(sound), w);
     }
   }
   ix.keys.build(std::move(kv), true);
@@ -191,6 +225,8 @@ Index build_index(const Catalog& c) {
   ix.ru.build(std::move(ru), false);
   ix.kk.build(std::move(kk), false);
   ix.en.build(std::move(en), false);
+  ix.sound.build(std::move(snd), false);
+  mark_shared_aliases(ix);
   return ix;
 }
 

@@ -34,6 +34,7 @@ struct Field {
   uint16_t ntok;
   uint16_t groups;     // word groups ("врач-онколог" is one group of two words) holding a significant word
   uint64_t sigmask;    // bit g: group g holds a significant word
+  bool shared = false; // an alias whose words are all in another entry's name: it cannot make its entry listed
 };
 struct Tok { uint32_t word; uint16_t group; uint8_t flags; };
 struct Post { uint32_t field; uint16_t pos; };
@@ -43,6 +44,7 @@ struct Index {
   WordSpace keys;      // folded words, with trigrams
   WordSpace skel;      // transliteration skeletons, with trigrams
   WordSpace ru, kk, en;  // stems
+  WordSpace sound;     // sound skeletons of the Latin words (text::sound_skeleton), for English typed in Cyrillic
   std::vector<Field> fields;
   std::vector<Tok> toks;
   std::vector<uint32_t> post_off;  // postings of word w: posts[post_off[w] .. post_off[w+1])

@@ -127,6 +127,19 @@ void translit_run(const std::u32string& s, bool kk, bool j_as_y, std::string& o)
 
 }  // namespace
 
+U32 romanize(const U32& w) {
+  static const char32_t* const BY_LETTER[] = {  // а..я
+      U"a", U"b", U"v", U"g", U"d", U"e", U"zh", U"z", U"i", U"y", U"k", U"l", U"m", U"n", U"o", U"p",
+      U"r", U"s", U"t", U"u", U"f", U"kh", U"ts", U"ch", U"sh", U"shch", U"", U"y", U"", U"e", U"yu", U"ya"};
+  U32 o;
+  for (char32_t c : w) {
+    if (c >= U'а' && c <= U'я') o += BY_LETTER[c - U'а'];
+    else if (c == U'ё') o += U"yo";
+    else o.push_back(c);
+  }
+  return o;
+}
+
 bool has_latin_letter(std::string_view q) {
   for (char32_t c : decode(q))
     if (is_latin(c)) return true;
@@ -222,7 +235,8 @@ std::string transliterate(std::string_view q, bool kk, bool j_as_y) {
   for (size_t i = 0; i < s.size();) {
     if (!is_latin(s[i])) { append_utf8(o, s[i]); ++i; continue; }
     std::u32string run;
-    while (i < s.size() && (is_latin(s[i]) || (text::is_apostrophe(s[i]) && !run.empty()))) run.push_back(lower(s[i++]));
+    while (i < s.size() && (is_latin(s[i]) || (text::is_apostrophe(s[i]) && !run.empty())))
+      run.push_back(lower(s[i++]));
     translit_run(run, kk, j_as_y, o);
   }
   return o;

@@ -32,8 +32,9 @@ bool all_digits(std::u32string_view w) {
   return !w.empty();
 }
 
-int composite(bool listed, int matched, int fscore) {
-  return (listed ? LISTED_WEIGHT : 0) + WORD_WEIGHT * matched + std::max(0, std::min(FIELD_SCORE_MAX, fscore));
+int composite(bool listed, bool named, int matched, int fscore) {
+  return (listed ? LISTED_WEIGHT : 0) + (named ? NAME_WEIGHT : 0) + WORD_WEIGHT * matched +
+         std::max(0, std::min(FIELD_SCORE_MAX, fscore));
 }
 
 // Result order: score descending, then official order (entries are unique in a result list).
@@ -41,42 +42,55 @@ bool res_before(const Res& a, const Res& b) { return a.score != b.score ? a.scor
 
 // tier and top of the best result.
 void set_top(Eval& ev) {
-  if (ev.res.empty()) { ev.tier = 0; ev.top = -1; return; }
+  if (ev.res.empty()) { ev.tier = T_NONE; ev.top = -1; return; }
   const Res& r = *std::min_element(ev.res.begin(), ev.res.end(), res_before);
-  ev.tier = r.listed ? 2 : 1;
+  const auto covering = std::count_if(ev.res.begin(), ev.res.end(), [](const Res& x) { return x.covers; });
+  ev.tier = r.listed ? T_LISTED : covering >= 2 ? T_BROAD : T_SUGGESTIONS;
   ev.top = r.score;
 }
 
 // The words of a reading: up to MAX_QWORDS, numbers left out (codes are read by evaluate_code). Stop words
-// are optional: they only add to the score when they meet a significant title word (the abbreviation «ПО»,
-// or the last word typed so far: "врач-о"). A word typed without the space or hyphen between two title words
-// ("врачпедиатр") is read as both, when it is not a word of the titles itself, has no stem there, and splits
-// into two title words of at least SPLIT_MIN letters (the right one may be inflected: same stem).
+// and the words of a sentence's frame ("я по образованию …", "I am a …") are optional: they only add to the
+// score when they meet a significant title word (the last word typed so far: "врач-о"). A word in capitals
+// is never a stop word («ПО») and may be an abbreviation. A word typed without the space or hyphen between
+// two title words ("врачпедиатр") is read as both, when it is not a word of the titles itself, has no stem
+// there, and splits into two title words of at least SPLIT_MIN letters (the right one may be inflected) —
+// never in a reading that is already a guess.
 struct QueryWords {
   U32 key[MAX_QWORDS];
   bool last[MAX_QWORDS] = {};
   bool optional[MAX_QWORDS] = {};
+  bool caps[MAX_QWORDS] = {};
   size_t n = 0;
-  QueryWords(const Index& ix, const std::string& reading, bool skeleton) {
+  QueryWords(const Index& ix, const std::string& reading, bool skeleton, bool guess) {
     static thread_local Tokens toks;  // tokenizer buffers, reused (cleared by tokenize)
     bool trailing = false;
     text::tokenize(reading, toks, &trailing);
-    auto stop = [&](size_t i) { return stem::is_stop(toks.key(i)) && !toks.toks[i].caps; };
-    size_t required = 0;
+    U32 w;
+    auto stop = [&](size_t i) {
+      if (toks.toks[i].caps) return false;
+      w.assign(toks.key(i));
+      return stem::is_stop(w) || stem::is_frame(w);
+    };
+    size_t required = 0, words = 0;
     for (size_t i = 0; i < toks.size(); ++i)
-      if (!all_digits(toks.key(i)) && !stop(i)) ++required;
+      if (!all_digits(toks.key(i))) ++words, required += !stop(i);
     for (size_t i = 0; i < toks.size() && n < MAX_QWORDS; ++i) {
       if (all_digits(toks.key(i))) continue;
       const bool is_last = i + 1 == toks.size() && !trailing;
       optional[n] = required > 0 && stop(i);
+      if (optional[n] && words > MAX_QWORDS) continue;  // a long sentence: its frame words make room for the title
       key[n].assign(toks.key(i));
       last[n] = is_last;
-      const size_t at = split_point(ix, key[n], skeleton);
+      caps[n] = toks.toks[i].caps;
+      const size_t at = guess ? 0 : split_point(ix, key[n], skeleton);
       if (at && n + 1 < MAX_QWORDS) {
         key[n + 1].assign(key[n], at, U32::npos);
         key[n].resize(at);
         last[n] = false;
         last[n + 1] = is_last;
+        optional[n + 1] = optional[n];
+        caps[n + 1] = false;
         ++n;
       }
       ++n;
@@ -90,34 +104,61 @@ bool cannot_beat(const Index& ix, const QueryWords& qw, bool skeleton, const Eva
   int qsum = 0, matched = 0;
   bool all_conf = true, all_word = true;
   for (size_t qi = 0; qi < qw.n; ++qi) {
-    const CandidateBound b = bound_candidates(ix, qw.key[qi], qw.last[qi], skeleton);
+    CandidateBound b = bound_candidates(ix, qw.key[qi], qw.last[qi], skeleton);
+    if (qw.caps[qi] && b.q < Q_INITIALS) b.q = Q_INITIALS, b.conf = true;
     if (!b.exact && !qw.optional[qi]) all_word = false;
     if (qw.optional[qi]) qsum += b.q / 2;
     else qsum += b.q, matched += b.q > 0, all_conf = all_conf && b.conf;
   }
   const int fmax = qsum + (all_conf ? B_FULL : 0) + (all_conf && all_word ? B_EXACT : 0) + B_COVER + B_OFFICIAL -
                    REWRITE_PENALTY;
-  const int tier = all_conf && matched ? 2 : matched ? 1 : 0;
-  const int top = composite(tier == 2, matched, fmax);
+  const int tier = all_conf && matched ? T_LISTED : matched ? T_SUGGESTIONS : T_NONE;
+  const int top = composite(tier == T_LISTED, tier == T_LISTED, matched, fmax);
   return tier < floor.tier || (tier == floor.tier && (top < floor.top || (top == floor.top && idx > floor.idx)));
+}
+
+// Hits of an abbreviation in capitals ("ИКТ", "ПО", "БҚ"): the initials of as many consecutive significant
+// words of a field, none of them its head (an abbreviation stands for the qualifier: "ИТ-специалист"; "ИП" is
+// not the initials of "Инженер-программист").
+void initials_hits(const Index& ix, const U32& abbr, uint8_t qi, std::vector<Hit>& hits) {
+  const size_t n = abbr.size();
+  if (n < 2 || n > 5) return;
+  for (uint32_t fid = 0; fid < ix.fields.size(); ++fid) {
+    const Field& F = ix.fields[fid];
+    for (size_t i = 0; i + n <= F.ntok; ++i) {
+      size_t k = 0;
+      for (; k < n; ++k) {
+        const Tok& t = ix.toks[F.tok + i + k];
+        if (!(t.flags & F_SIG) || (t.flags & F_HEAD) || ix.words[t.word].key[0] != abbr[k]) break;
+      }
+      if (k < n) continue;
+      for (k = 0; k < n; ++k)
+        hits.push_back(Hit{Hit::make_key(fid, qi, Q_INITIALS, uint16_t(i + k)), K_WORD, Q_INITIALS, true, 0, 255});
+    }
+  }
 }
 
 }  // namespace
 
 void evaluate(const Index& ix, Scratch& s, const std::string& reading, bool skeleton, const Eval* floor, Eval& ev) {
-  const bool rewrite = floor != nullptr;
-  const QueryWords qw(ix, reading, skeleton);
+  const bool guess = floor != nullptr;
+  const QueryWords qw(ix, reading, skeleton, guess);
   const size_t nq = qw.n;
   ev.clear();
   if (!nq || (floor && cannot_beat(ix, qw, skeleton, *floor, ev.idx))) return;
   for (size_t qi = 0; qi < nq; ++qi) {
     const std::vector<Cand>& cands = s.cache.get(ix, qw.key[qi], qw.last[qi], skeleton);
     size_t weak = 0;
-    for (const Cand& c : cands)
+    for (const Cand& c : cands) {
+      // No stacked guesses: a typo or a short word's stem in a reading that is itself a guess is not confident.
+      const bool conf =
+          c.conf && !(guess && (c.kind == K_TYPO || (c.kind == K_MORPH && qw.key[qi].size() < GUESS_STEM_MIN)));
       for (uint32_t p = ix.post_off[c.word]; p < ix.post_off[c.word + 1]; ++p)
         if (c.q > Q_PREFIX_SHORT || ++weak <= WEAK_HITS_CAP)
-          ev.hits.push_back(Hit{Hit::make_key(ix.posts[p].field, uint8_t(qi), c.q, ix.posts[p].pos), c.kind, c.q, c.conf,
+          ev.hits.push_back(Hit{Hit::make_key(ix.posts[p].field, uint8_t(qi), c.q, ix.posts[p].pos), c.kind, c.q, conf,
                                 c.a, c.b});
+    }
+    if (qw.caps[qi]) initials_hits(ix, qw.key[qi], uint8_t(qi), ev.hits);
   }
   // (field, query word, quality desc, position): one key compare. For one query word a field position
   // holds one word, which has one candidate, so no two hits compare equal.
@@ -128,7 +169,7 @@ void evaluate(const Index& ix, Scratch& s, const std::string& reading, bool skel
     return a.fscore > b.fscore;
   };
   Res cur{};
-  bool have = false;
+  bool have = false, covers = false, named = false;  // of the entry being read
   std::vector<uint8_t>& tok_hit = s.tok_hit;
   for (size_t h0 = 0; h0 < ev.hits.size();) {
     size_t h1 = h0;
@@ -176,27 +217,43 @@ void evaluate(const Index& ix, Scratch& s, const std::string& reading, bool skel
     for (uint16_t i = 0; full && i < F.ntok; ++i)
       if ((ix.toks[F.tok + i].flags & F_SIG) && !tok_hit[i]) full = false;
     // Listed: every query word confident in this field, and either the whole field is matched, or
-    // its head is matched, at most (G-1)/2 of its word groups are left out, and a specific word matched.
-    bool listed = full || (all_conf && head && specific && (G - covered) <= (G - 1) / 2);
+    // its head is matched, at most (G-1)/2 of its word groups are left out, and a specific word matched;
+    // never through an alias that is a word of another entry's name alone.
+    bool listed = (full || (all_conf && head && specific && (G - covered) <= (G - 1) / 2)) && !F.shared;
     // ... but not when the query drops an adjective of a word it matched in an alias ("аналитик данных"
     // is not "аналитик больших данных"): an alias is already the short colloquial name, so the word
     // left out narrows the profession. (Official names carry qualifiers people omit: «анимация технигі».)
     if (listed && !full && is_alias(F.kind))
       for (uint16_t i = 0; i + 1 < F.ntok; ++i) {
         const Tok& t = ix.toks[F.tok + i];
-        if ((t.flags & F_SIG) && !tok_hit[i] && tok_hit[i + 1] && modifier(ix.words[t.word].key)) { listed = false; break; }
+        if ((t.flags & F_SIG) && !tok_hit[i] && tok_hit[i + 1] && modifier(ix.words[t.word].key)) {
+          listed = false;
+          break;
+        }
       }
     const bool exact = full && all_word;
     const int fscore = sum + (full ? B_FULL : 0) + (exact ? B_EXACT : 0) + (G ? B_COVER * covered / G : 0) +
-                       (F.kind <= FK_EN ? B_OFFICIAL : 0) - (rewrite ? REWRITE_PENALTY : 0);
-    const uint8_t kind = is_alias(F.kind) ? uint8_t(K_ALIAS) : F.kind == FK_EN ? uint8_t(K_ENGLISH) : exact ? uint8_t(K_EXACT) : weakest;
+                       (F.kind <= FK_EN ? B_OFFICIAL : 0) - (guess ? REWRITE_PENALTY : 0);
+    const uint8_t kind = is_alias(F.kind)  ? uint8_t(K_ALIAS)
+                         : F.kind == FK_EN ? uint8_t(K_ENGLISH)
+                         : exact           ? uint8_t(K_EXACT)
+                                           : weakest;
     const Res r{F.entry, fid, listed, matched, fscore, kind, 0};
-    if (have && cur.entry != r.entry) { ev.res.push_back(cur); have = false; }
+    if (have && cur.entry != r.entry) {
+      cur.covers = covers, cur.named = named;
+      ev.res.push_back(cur);
+      have = covers = named = false;
+    }
     if (!have || better(r, cur)) cur = r, have = true;
+    covers = covers || all_conf;
+    named = named || (all_conf && !is_alias(F.kind));
     h0 = h1;
   }
-  if (have) ev.res.push_back(cur);
-  for (Res& r : ev.res) r.score = composite(r.listed, r.matched, r.fscore);
+  if (have) {
+    cur.covers = covers, cur.named = named;
+    ev.res.push_back(cur);
+  }
+  for (Res& r : ev.res) r.score = composite(r.listed, r.named, r.matched, r.fscore);
   set_top(ev);
 }
 
@@ -239,12 +296,16 @@ bool evaluate_code(const Index& ix, const std::string& reading, Eval& ev) {
   if (d.empty() || (words && d.size() < 4)) return false;
   ev.clear();
   const int penalty = ev.kind ? REWRITE_PENALTY : 0;
+  bool exact = false;
   for (uint32_t e = 0; e < ix.code_digits.size(); ++e) {
     const std::string& c = ix.code_digits[e];
-    if (c == d) ev.res.push_back(Res{e, ix.entry_field[e], true, 1, CODE_EXACT - penalty, K_CODE, 0});
+    if (c == d) exact = true, ev.res.push_back(Res{e, ix.entry_field[e], true, 1, CODE_EXACT - penalty, K_CODE, 0});
     else if (c.size() > d.size() && c.compare(0, d.size(), d) == 0)
       ev.res.push_back(Res{e, ix.entry_field[e], d.size() >= 4, 1, CODE_PREFIX - penalty, K_CODE, 0});
   }
+  // A prefix of several codes ("2512", "2166") names none of them: every one is listed, choose yours (broad).
+  if (!exact && ev.res.size() >= 2)
+    for (Res& r : ev.res) r.covers = r.listed, r.listed = false;
   if (ev.res.empty() && d.size() >= 5) {  // one mistyped digit
     for (uint32_t e = 0; e < ix.code_digits.size(); ++e) {
       const std::string& c = ix.code_digits[e];
@@ -255,7 +316,7 @@ bool evaluate_code(const Index& ix, const std::string& reading, Eval& ev) {
     }
   }
   if (words && ev.res.empty()) return false;
-  for (Res& r : ev.res) r.score = composite(r.listed, r.matched, r.fscore);
+  for (Res& r : ev.res) r.score = composite(r.listed, false, r.matched, r.fscore);
   set_top(ev);
   return true;
 }

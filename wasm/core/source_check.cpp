@@ -69,7 +69,8 @@ std::vector<std::string> check_against_source(const Catalog& catalog, const Offi
       const std::string h(hv);
       std::string needle = strip_whitespace(h);
       size_t pos = needle.empty() ? std::string::npos : annex.find(needle);
-      if (pos == std::string::npos) errors.push_back("group '" + id + "': field '" + lang + "': heading '" + h + "' not found in " + where);
+      if (pos == std::string::npos)
+        errors.push_back("group '" + id + "': field '" + lang + "': heading '" + h + "' not found in " + where);
       for (; pos != std::string::npos; pos = annex.find(needle, pos + 1)) heading_at.emplace_back(pos, id);
       if (!needle.empty()) headings.push_back(std::move(needle));
     }
@@ -100,8 +101,8 @@ std::vector<std::string> check_against_source(const Catalog& catalog, const Offi
       for (const auto& [off, id] : heading_at)
         if (off < it->second.front() && (!under || off >= best)) { best = off; under = &id; }
       if (!under || *under != p.group)
-        errors.push_back(code + ": field 'group': data says '" + std::string(p.group) + "' but " + where + " lists it under '" +
-                         (under ? *under : std::string("no heading")) + "'");
+        errors.push_back(code + ": field 'group': data says '" + std::string(p.group) + "' but " + where +
+                         " lists it under '" + (under ? *under : std::string("no heading")) + "'");
     }
   }
   return errors;

@@ -15,7 +15,10 @@ void Matcher::load(Catalog&& c) {
 }
 
 namespace {
-const char* verdict_of(const Eval& ev) { return ev.tier == 2 ? "listed" : ev.tier == 1 ? "suggestions" : "none"; }
+const char* verdict_of(const Eval& ev) {
+  static const char* const NAMES[] = {"none", "suggestions", "broad", "listed"};  // by Tier
+  return NAMES[ev.tier];
+}
 bool beats(const Eval& a, const Eval& b) {  // ties go to the earlier reading
   return a.tier > b.tier || (a.tier == b.tier && (a.top > b.top || (a.top == b.top && a.idx < b.idx)));
 }
@@ -23,7 +26,8 @@ bool beats(const Eval& a, const Eval& b) {  // ties go to the earlier reading
 
 Answer Matcher::search(std::string_view query, int limit) const {
   bool truncated = false;
-  const std::string q = text::cap_utf16(query, MAX_QUERY_UTF16, &truncated);
+  const std::string typed = text::cap_utf16(query, MAX_QUERY_UTF16, &truncated);
+  const std::string q = text::fold_compat(typed);  // full-width, ligatures, super/subscripts, odd spaces
   limit = std::max(limit, 0);
   Eval& best = scratch_.best;
   best.clear();
@@ -32,11 +36,11 @@ Answer Matcher::search(std::string_view query, int limit) const {
   if (text::is_blank(q)) {
     for (uint32_t e = 0; e < catalog_.professions.size(); ++e)
       best.res.push_back(Res{e, index_.entry_field[e], false, 0, 0, K_BROWSE, 0});
-    return answer(best, limit, q, truncated, "browse");
+    return answer(best, limit, typed, truncated, "browse");
   }
   best.reading = q;
   if (!evaluate_code(index_, q, best)) evaluate(index_, scratch_, q, false, nullptr, best);
-  if (best.tier < 2) {
+  if (best.tier < T_LISTED) {
     const std::vector<readings::Reading> alts = readings::alternatives(q);
     // Transliterations first: they are the usual winners, so the others are more often skipped by the bound
     // in evaluate. Ties still go by the order of the table (Eval::idx).
@@ -56,7 +60,7 @@ Answer Matcher::search(std::string_view query, int limit) const {
       }
   }
   order_results(best, size_t(limit));
-  return answer(best, limit, q, truncated, verdict_of(best));
+  return answer(best, limit, typed, truncated, verdict_of(best));
 }
 
 // ---- the answer: results with their highlights

@@ -11,11 +11,11 @@ const size_t DP_MAX = 48;  // longer words are compared exactly only (never happ
 // Only the band |i - j| <= max of the table is computed: a cell outside it is at least |i - j| > max, so
 // it is taken as max + 1 (a sentinel on each side of the band). Cells whose true value is <= max only
 // depend on such cells, so they, the early exit and the result are those of the full table.
-// The early exit: once a whole row i > max (so d[i][0] > max too) is above max, every later row is (each cell comes from the
-// row above plus 0 or 1, or from its left neighbour or the cell two up-left plus 1, and that one is
-// itself >= the up-left neighbour in the previous row minus 0). The prefix distance min_j d[n][j] reads
-// the last row of the same table over the first min(|b|, |a| + max) letters of b, which are all the
-// columns the whole-word distance needs whenever that one is within max.
+// The early exit: once a whole row i > max (so d[i][0] > max too) is above max, every later row is (each cell comes
+// from the row above plus 0 or 1, or from its left neighbour or the cell two up-left plus 1, and that one is itself >=
+// the up-left neighbour in the previous row minus 0). The prefix distance min_j d[n][j] reads the last row of the same
+// table over the first min(|b|, |a| + max) letters of b, which are all the columns the whole-word distance needs
+// whenever that one is within max.
 int osa_distance(const U32& a, const U32& b, int max, int* prefix) {
   const size_t n = a.size(), m = std::min(b.size(), n + size_t(max));
   const int inf = max + 1;
@@ -80,7 +80,10 @@ void WordSpace::build(std::vector<std::pair<U32, uint32_t>> items, bool grams) {
   items.erase(std::unique(items.begin(), items.end()), items.end());
   keys_.clear(); off_.clear(); vals_.clear();
   for (auto& it : items) {
-    if (keys_.empty() || keys_.back() != it.first) { keys_.push_back(it.first); off_.push_back(uint32_t(vals_.size())); }
+    if (keys_.empty() || keys_.back() != it.first) {
+      keys_.push_back(it.first);
+      off_.push_back(uint32_t(vals_.size()));
+    }
     vals_.push_back(it.second);
   }
   off_.push_back(uint32_t(vals_.size()));
