@@ -102,7 +102,8 @@ export class KzProfessions extends HTMLElement {
 
   #root; #ui = {}; #uid; #matcher = null; #failed = null; #ready;
   #lang = 'en'; #answer = null; #active = -1; #closed = false; #chosen = null;
-  #browseShown = new Map(); #seq = 0; #announceTimer = 0; #built = false; #settled = true; #settleTimer = 0; #onPop = () => this.#restoreFromUrl();
+  #browseShown = new Map();
+  #seq = 0; #announceTimer = 0; #built = false; #settled = true; #settleTimer = 0; #onPop = () => this.#restoreFromUrl();
 
   constructor() {
     super();
@@ -564,10 +565,12 @@ export class KzProfessions extends HTMLElement {
         kzpEl('span', { class: 'kzp-b-group', lang: this.#lang }, name),
         this.#lang === 'en' ? kzpEl('span', { class: 'kzp-unofficial' }, ` (${t.unofficial})`) : null,
         ' ', kzpEl('span', { class: 'kzp-count' }, `— ${t.count(g.count)}`));
-      const box = kzpEl('details', { class: 'kzp-b-group-box', 'data-group': g.id, open: openIds.has(g.id) }, summary, list);
+      const box = kzpEl('details', { class: 'kzp-b-group-box', 'data-group': g.id, open: openIds.has(g.id) },
+        summary, list);
       const fill = () => {
         if (!box.open || list.firstChild) return;
-        this.#browsePage(box, list, g.codes, 0, Math.min(g.codes.length, this.#browseShown.get(g.id) ?? KZP_BROWSE_PAGE));
+        const shown = Math.min(g.codes.length, this.#browseShown.get(g.id) ?? KZP_BROWSE_PAGE);
+        this.#browsePage(box, list, g.codes, 0, shown);
       };
       box.addEventListener('toggle', fill);
       fill();
@@ -590,7 +593,8 @@ export class KzProfessions extends HTMLElement {
     }
     this.#browseShown.set(box.dataset.group, to);
     if (to < codes.length) {
-      const more = kzpEl('button', { type: 'button', class: 'kzp-button kzp-secondary-button kzp-b-more', part: 'button' },
+      const more = kzpEl('button',
+        { type: 'button', class: 'kzp-button kzp-secondary-button kzp-b-more', part: 'button' },
         t.showMore(Math.min(KZP_BROWSE_PAGE, codes.length - to), codes.length - to));
       more.addEventListener('click', () => {
         const next = this.#browsePage(box, list, codes, to, Math.min(codes.length, to + KZP_BROWSE_PAGE));

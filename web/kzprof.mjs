@@ -154,7 +154,12 @@ const META_FIELDS = [['act.number'], ['act.date', 'date'], ['act.issuer.kk'], ['
   ['act.annex'], ['wording.number'], ['wording.date', 'date'], ['as_of', 'date'], ['data_version'],
   ['source_urls.kk', 'url'], ['source_urls.ru', 'url']];
 const MAX_TEXT_BYTES = 1000;  // MAX_TEXT_BYTES of wasm/core/catalog.hpp
-const utf8Length = (s) => { let n = 0; for (const c of s) n += c <= '\x7f' ? 1 : c <= '\u07ff' ? 2 : c.length === 2 ? 4 : 3; return n; };
+const utf8Length = (s) => {
+  let n = 0;
+  for (const c of s) n += c <= '\x7f' ? 1 : c <= '\u07ff' ? 2 : c.length === 2 ? 4 : 3;
+  return n;
+};
+const DATE = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 function checkMeta(meta, out) {
@@ -179,8 +184,8 @@ function checkMeta(meta, out) {
     else if (typeof v !== 'string') out.push(`${head}expected a string, got ${jsonTypeName(v)}`);
     else if (LONE_SURROGATE.test(v)) out.push(`${head}a lone surrogate (not valid Unicode text)`);
     else if (blank(v)) out.push(`${head}empty`);
-    else if (utf8Length(v) > MAX_TEXT_BYTES) out.push(`${head}${utf8Length(v)} bytes, longer than the limit of ${MAX_TEXT_BYTES}`);
-    else if (kind === 'date' && !/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/.test(v)) out.push(`${head}expected a date YYYY-MM-DD`);
+    else if (utf8Length(v) > MAX_TEXT_BYTES) out.push(`${head}${utf8Length(v)} bytes, longer than the limit of 1000`);
+    else if (kind === 'date' && !DATE.test(v)) out.push(`${head}expected a date YYYY-MM-DD`);
     else if (kind === 'url' && !v.startsWith('https://')) out.push(`${head}expected an https:// address`);
   }
 }

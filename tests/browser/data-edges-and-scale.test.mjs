@@ -56,13 +56,15 @@ test('data without meta: kzprof-error names the field, also when opened with ?co
     assert.match(events[0][1], /data: field 'meta': missing or not an object/);
     const st = await widgetState(s.page);
     assert.match(st.state, /could not start/);
-    assert.equal(await s.page.evaluate(() => document.querySelector('kz-professions').shadowRoot.querySelector('input').disabled), true);
+    const disabled = await s.page.evaluate(() => document.querySelector('kz-professions').shadowRoot
+      .querySelector('input').disabled);
+    assert.equal(disabled, true);
     await s.assertClean();
     await s.close();
   }
 });
 
-test('a host page that empties meta: the verdict shows what there is and never throws (it used to leave an empty box)', async () => {
+test('a host page that empties meta: the verdict shows what there is, never throws', async () => {
   const s = await session(browser, server.origin, { serviceWorkers: 'block' });
   await openWidget(s.page, `${server.origin}/?lang=en`);
   for (const meta of [{}, null, 'x', { act: { number: '49' }, as_of: 5 }]) {
@@ -92,7 +94,8 @@ test('the limit attribute: a number ("1e9" is a billion, capped at 51), otherwis
     w.setAttribute('limit', '1e9');
     return out;
   });
-  assert.deepEqual(limits, { '1e9': 51, abc: 8, '-3': 8, 0: 8, 2.9: 2, '': 8, ' 5 ': 5, Infinity: 51, '12px': 8, '0x10': 16, null: 8 });
+  assert.deepEqual(limits,
+    { '1e9': 51, abc: 8, '-3': 8, 0: 8, 2.9: 2, '': 8, ' 5 ': 5, Infinity: 51, '12px': 8, '0x10': 16, null: 8 });
   await typeQuery(s.page, 'инженер');
   const st = await widgetState(s.page);
   assert.ok(st.codes.length > 1, `"1e9" shows more than one result (parseInt read it as 1): ${st.codes.length}`);
@@ -100,28 +103,31 @@ test('the limit attribute: a number ("1e9" is a billion, capped at 51), otherwis
   await s.close();
 });
 
-test('100,000 entries: the browse view renders a bounded page per open group, clearing the box stays fast', async () => {
+test('100,000 entries: the browse view renders a bounded page per open group; clearing the box is fast', async () => {
   const s = await session(browser, server.origin, { serviceWorkers: 'block' });
   await s.page.goto(`${server.origin}/big.html`);
   await s.page.waitForFunction(() => document.querySelector('kz-professions')?.matcher, null, { timeout: 60000 });
   const count = () => s.page.evaluate(() => {
     const r = document.querySelector('kz-professions').shadowRoot;
-    return { nodes: r.querySelectorAll('*').length, items: r.querySelectorAll('.kzp-b-item').length, more: r.querySelectorAll('.kzp-b-more').length };
+    const n = (sel) => r.querySelectorAll(sel).length;
+    return { nodes: n('*'), items: n('.kzp-b-item'), more: n('.kzp-b-more') };
   });
   let c = await count();
   assert.equal(c.items, 0, 'closed groups render no entries');
   assert.ok(c.nodes < 500, `DOM nodes in the widget: ${c.nodes} (was 1.64 M)`);
   await s.page.locator('kz-professions summary').last().click();
-  await s.page.waitForFunction(() => document.querySelector('kz-professions').shadowRoot.querySelectorAll('.kzp-b-item').length > 0);
+  await s.page.waitForFunction(() => document.querySelector('kz-professions').shadowRoot.querySelector('.kzp-b-item'));
   c = await count();
   assert.equal(c.items, 100);
   assert.equal(c.more, 1);
   await s.page.locator('kz-professions .kzp-b-more').click();
   c = await count();
   assert.equal(c.items, 200, 'show more adds a page');
-  assert.equal(await s.page.evaluate(() => document.querySelector('kz-professions').shadowRoot.activeElement?.dataset.code
-    === document.querySelector('kz-professions').shadowRoot.querySelectorAll('.kzp-b-item')[100].dataset.code), true,
-  'focus moves to the first new entry');
+  const focusOnNew = await s.page.evaluate(() => {
+    const r = document.querySelector('kz-professions').shadowRoot;
+    return r.activeElement === r.querySelectorAll('.kzp-b-item')[100];
+  });
+  assert.equal(focusOnNew, true, 'focus moves to the first new entry');
   // Type, then clear the box: the browse view comes back (it blocked the page for 1.6 s).
   await typeQuery(s.page, 'инженер');
   const ms = await s.page.evaluate(async () => {

@@ -48,7 +48,9 @@ test('a malicious data file with <img onerror> and <script> in the names renders
   const s = await session(browser, evil.origin, { serviceWorkers: 'block' });
   try {
     await openWidget(s.page, `${evil.origin}/evil.html`);
-    await s.page.evaluate(() => { document.querySelector('kz-professions').matcher.meta.source_urls.ru = 'javascript:window.__pwned=5'; });
+    await s.page.evaluate(() => {
+      document.querySelector('kz-professions').matcher.meta.source_urls.ru = 'javascript:window.__pwned=5';
+    });
     await s.page.locator('kz-professions summary').first().click();
     await s.page.locator('kz-professions .kzp-b-item').first().click();
     const st = await widgetState(s.page);

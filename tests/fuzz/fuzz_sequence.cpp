@@ -47,7 +47,8 @@ const Lists& lists() {
     const char* env = std::getenv("KZPROF_DATA");
     x.real_text = read(env ? env : KZPROF_SOURCE_DIR "/data/professions.json");
     x.mini_text = read(KZPROF_SOURCE_DIR "/tests/fixtures/mini.json");
-    if (!kzprof::load_catalog_json(x.real_text, x.real).empty() || !kzprof::load_catalog_json(x.mini_text, x.mini).empty())
+    if (!kzprof::load_catalog_json(x.real_text, x.real).empty() ||
+        !kzprof::load_catalog_json(x.mini_text, x.mini).empty())
       std::abort();  // the fuzzer needs both lists
     x.real_matcher.load(kzprof::Catalog(x.real));
     x.mini_matcher.load(kzprof::Catalog(x.mini));

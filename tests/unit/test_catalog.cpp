@@ -18,7 +18,8 @@ static std::string read(const std::string& path) {
 }
 
 // The meta every document needs (what the widget shows about the act).
-#define META "{\"act\":{\"number\":\"1\",\"date\":\"2000-01-01\",\"issuer\":{\"kk\":\"k\",\"ru\":\"r\",\"en\":\"e\"},\"annex\":\"1\"}," \
+#define META "{\"act\":{\"number\":\"1\",\"date\":\"2000-01-01\"," \
+  "\"issuer\":{\"kk\":\"k\",\"ru\":\"r\",\"en\":\"e\"},\"annex\":\"1\"}," \
   "\"wording\":{\"number\":\"1\",\"date\":\"2000-01-01\"},\"as_of\":\"2000-01-01\",\"data_version\":\"t\"," \
   "\"source_urls\":{\"kk\":\"https://example.org/kk\",\"ru\":\"https://example.org/ru\"}}"
 
@@ -198,7 +199,8 @@ TEST_CASE("meta: what the widget shows is present and typed") {
     "meta: field 'as_of': expected a date YYYY-MM-DD",
     "meta: field 'source_urls.kk': expected an https:// address",
     "meta: field 'source_urls.ru': expected an https:// address"});
-  const std::string long_issuer = std::string(R"({"act":{"number":"1","date":"2000-01-01","issuer":{"kk":"k","ru":"r","en":")") +
+  const std::string long_issuer =
+      std::string(R"({"act":{"number":"1","date":"2000-01-01","issuer":{"kk":"k","ru":"r","en":")") +
       std::string(1001, 'e') + R"("},"annex":"1"},"wording":{"number":"1","date":"2000-01-01"},"as_of":"2000-01-01",
       "data_version":"t","source_urls":{"kk":"https://a","ru":"https://b"}})";
   CHECK(load_catalog_json(with_meta(long_issuer), c) ==

@@ -164,7 +164,8 @@ void check_meta(const json& doc, std::vector<std::string>& out) {
     const std::string& s = v->get_ref<const std::string&>();
     if (text::is_blank(s)) out.push_back(head + "empty");
     else if (s.size() > MAX_TEXT_BYTES)
-      out.push_back(head + std::to_string(s.size()) + " bytes, longer than the limit of " + std::to_string(MAX_TEXT_BYTES));
+      out.push_back(head + std::to_string(s.size()) + " bytes, longer than the limit of " +
+                    std::to_string(MAX_TEXT_BYTES));
     else if (f.kind == DATE && !is_date(s)) out.push_back(head + "expected a date YYYY-MM-DD");
     else if (f.kind == URL && s.compare(0, 8, "https://") != 0) out.push_back(head + "expected an https:// address");
   }
