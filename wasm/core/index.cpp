@@ -131,26 +131,37 @@ void mark_shared_aliases(Index& ix) {
     const U32& st = en ? x.en : kk ? x.kk : x.ru;
     return U32(1, kk ? U'k' : en ? U'e' : U'r') + (st.size() >= 3 ? st : x.key);
   };
-  std::unordered_map<U32, std::vector<uint32_t>, Fnv32> entries;  // name word -> entries whose names hold it
-  for (const Field& f : ix.fields) {
-    if (is_alias(f.kind)) continue;
-    for (uint16_t i = 0; i < f.ntok; ++i) {
-      const Tok& t = ix.toks[f.tok + i];
-      if (!(t.flags & F_SIG)) continue;
-      std::vector<uint32_t>& v = entries[key(f.kind, t.word)];
-      if (v.empty() || v.back() != f.entry) v.push_back(f.entry);
-    }
-  }
-  for (Field& f : ix.fields) {
+  // The one-word aliases, by the key of their word (usually few: the names are not scanned without them).
+  std::unordered_map<U32, std::vector<uint32_t>, Fnv32> aliases;  // key -> alias fields
+  for (uint32_t fid = 0; fid < ix.fields.size(); ++fid) {
+    const Field& f = ix.fields[fid];
     if (!is_alias(f.kind)) continue;
     const Tok* word = nullptr;
     int significant = 0;
     for (uint16_t i = 0; i < f.ntok; ++i)
       if (ix.toks[f.tok + i].flags & F_SIG) word = &ix.toks[f.tok + i], ++significant;
-    if (significant != 1) continue;
-    auto it = entries.find(key(f.kind, word->word));
-    f.shared = it != entries.end() && std::any_of(it->second.begin(), it->second.end(),
-                                                  [&](uint32_t e) { return e != f.entry; });
+    if (significant == 1) aliases[key(f.kind, word->word)].push_back(fid);
+  }
+  if (aliases.empty()) return;
+  // Per word and name language (kk, ru, en), the aliases with its key: the names are read by word id.
+  std::vector<const std::vector<uint32_t>*> by_word[3];
+  const uint8_t lang_kind[3] = {FK_KK, FK_RU, FK_EN};
+  for (int l = 0; l < 3; ++l) {
+    by_word[l].assign(ix.words.size(), nullptr);
+    for (uint32_t w = 0; w < ix.words.size(); ++w) {
+      auto it = aliases.find(key(lang_kind[l], w));
+      if (it != aliases.end()) by_word[l][w] = &it->second;
+    }
+  }
+  for (const Field& f : ix.fields) {
+    if (is_alias(f.kind)) continue;
+    for (uint16_t i = 0; i < f.ntok; ++i) {
+      const Tok& t = ix.toks[f.tok + i];
+      const std::vector<uint32_t>* same = by_word[f.kind][t.word];  // FK_KK, FK_RU, FK_EN are 0, 1, 2
+      if (!(t.flags & F_SIG) || !same) continue;
+      for (uint32_t fid : *same)
+        if (ix.fields[fid].entry != f.entry) ix.fields[fid].shared = true;
+    }
   }
 }
 
