@@ -2,9 +2,9 @@
 
 #include <cmath>
 #include <cstdio>
-#include <unordered_set>
+#include <algorithm>
+#include <numeric>
 
-#include "hash.hpp"
 #include "text.hpp"
 
 namespace kzprof {
@@ -34,10 +34,19 @@ const Profession* Catalog::by_code(std::string_view code) const {
 
 namespace {
 
-struct Fnv {
-  size_t operator()(std::string_view s) const { return fnv1a(s); }
-};
-using StringSet = std::unordered_set<std::string_view, Fnv>;
+bool usable(const std::string& v) { return !text::is_blank(v) && v.size() <= MAX_TEXT_BYTES; }
+
+// Which keys repeat an earlier one (empty keys are not compared): by a stable sort, so the first of equal
+// keys, in document order, is the one that does not repeat.
+std::vector<bool> repeats(const std::vector<std::string_view>& keys) {
+  std::vector<uint32_t> order(keys.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return keys[a] < keys[b]; });
+  std::vector<bool> out(keys.size());
+  for (size_t k = 1; k < order.size(); ++k)
+    if (!keys[order[k]].empty() && keys[order[k]] == keys[order[k - 1]]) out[order[k]] = true;
+  return out;
+}
 
 // A JSON number as the message shows it: integers in full, anything else in the shortest exact form.
 std::string number_text(double v) {
@@ -92,7 +101,14 @@ std::vector<std::string> check_catalog(const Catalog& c) {
   if (c.groups.size() > MAX_GROUPS)
     return {"data: field 'groups': " + std::to_string(c.groups.size()) + " entries, more than the limit of " +
             std::to_string(MAX_GROUPS)};
-  StringSet group_ids, codes;
+  std::vector<std::string_view> ids(c.groups.size()), codes(c.professions.size());
+  for (size_t i = 0; i < c.groups.size(); ++i)
+    if (usable(c.groups[i].id)) ids[i] = c.groups[i].id;
+  for (size_t i = 0; i < c.professions.size(); ++i)
+    if (usable(c.professions[i].code) && is_valid_code(c.professions[i].code)) codes[i] = c.professions[i].code;
+  const std::vector<bool> id_repeats = repeats(ids), code_repeats = repeats(codes);
+  std::vector<std::string_view> known = ids;  // group ids, sorted for lookups
+  std::sort(known.begin(), known.end());
   for (size_t i = 0; i < c.groups.size(); ++i) {
     const Group& g = c.groups[i];
     EntryErrors err(out, "groups", i);
@@ -101,7 +117,7 @@ std::vector<std::string> check_catalog(const Catalog& c) {
     err.list("kk", g.kk, false);
     err.list("ru", g.ru, false);
     err.text("en", g.en);
-    if (id_ok && !group_ids.insert(g.id).second) err.add("id", "duplicate group id");
+    if (id_repeats[i]) err.add("id", "duplicate group id");
   }
   for (size_t i = 0; i < c.professions.size(); ++i) {
     const Profession& p = c.professions[i];
@@ -109,11 +125,12 @@ std::vector<std::string> check_catalog(const Catalog& c) {
     if (err.text("code", p.code)) {
       err.name(p.code);
       if (!is_valid_code(p.code)) err.add("code", "malformed code '" + p.code + "', expected ####-#-### or ####-#");
-      else if (!codes.insert(p.code).second) err.add("code", "duplicate code");
+      else if (code_repeats[i]) err.add("code", "duplicate code");
     }
     if (std::floor(p.position) != p.position) err.add("position", "expected an integer, got number");
     else if (std::fabs(p.position) > 1e9) err.add("position", "out of range: " + number_text(p.position));
-    if (err.text("group", p.group) && !group_ids.count(p.group)) err.add("group", "unknown group '" + p.group + "'");
+    if (err.text("group", p.group) && !std::binary_search(known.begin(), known.end(), std::string_view(p.group)))
+      err.add("group", "unknown group '" + p.group + "'");
     err.text("kk", p.kk);
     err.text("ru", p.ru);
     err.text("en", p.en);

@@ -1,10 +1,8 @@
 #include "stem.hpp"
 
 #include <algorithm>
-#include <unordered_set>
 #include <vector>
 
-#include "hash.hpp"
 
 namespace kzprof {
 namespace stem {
@@ -331,10 +329,15 @@ U32 folded(const char32_t* w) {
   return out;
 }
 
-struct U32Hash {
-  size_t operator()(std::u32string_view s) const { return fnv1a(s); }
+// A small set of words: sorted, looked up by binary search.
+struct WordSet {
+  std::vector<U32> words;
+  void insert(U32 w) { words.insert(std::upper_bound(words.begin(), words.end(), w), std::move(w)); }
+  bool count(std::u32string_view w) const {
+    auto it = std::lower_bound(words.begin(), words.end(), w, [](const U32& a, std::u32string_view b) { return a < b; });
+    return it != words.end() && *it == w;
+  }
 };
-using WordSet = std::unordered_set<U32, U32Hash, std::equal_to<>>;
 
 WordSet folded_set(std::initializer_list<const char32_t*> words) {
   WordSet out;
@@ -351,7 +354,7 @@ bool is_stop(std::u32string_view w) {
       U"жөніндегі", U"және", U"мен", U"бен", U"пен", U"үшін", U"немесе",                   // Kazakh
       U"ету", U"етуді", U"етуге", U"етудің", U"етуде",  // the verb of compounds: қамтамасыз ету
       U"of", U"and", U"in", U"for", U"the", U"a", U"an", U"or", U"to", U"at", U"on", U"with"});  // English
-  return w.size() <= 9 && STOP.count(U32(w));
+  return w.size() <= 9 && STOP.count(w);
 }
 
 // The frame of a sentence around a title: pronouns, forms of work / be / become / seek / study, the words
@@ -386,7 +389,7 @@ bool is_frame(const U32& w) {
       U"speciality", U"specialty", U"qualification", U"years", U"year", U"experience", U"list", U"listed", U"what",
       U"about", U"how", U"it", U"does", U"do", U"can", U"have", U"has", U"had", U"now", U"currently", U"there"});
   if (text::has_cyrillic(w)) return RU.count(russian(w)) || KK.count(kazakh(w));
-  return EN.count(w) > 0;
+  return EN.count(w);
 }
 
 // Kazakh synonyms of one meaning in the official titles: "software" is бағдарламалық қамтылым, жасақтама,
