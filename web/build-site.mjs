@@ -38,9 +38,10 @@ export function renderList(data) {
     const rows = data.professions.filter((p) => p.group === g.id);
     parts.push(`<section aria-labelledby="grp-${esc(g.id)}">`,
       `<h3 id="grp-${esc(g.id)}"><span lang="kk">${g.kk.map(esc).join('; ')}</span> / <span lang="ru">${g.ru.map(esc).join('; ')}</span> <span class="kzp-count">(${rows.length})</span></h3>`,
-      '<table><thead><tr><th scope="col">№</th><th scope="col">Код / Code</th><th scope="col" lang="kk">Кәсіптің атауы</th><th scope="col" lang="ru">Наименование профессии</th></tr></thead><tbody>');
+      // Explicit roles: on a phone page.css stacks the cells, and CSS display changes drop table semantics.
+      '<table role="table"><thead role="rowgroup"><tr role="row"><th role="columnheader" scope="col">№</th><th role="columnheader" scope="col">Код / Code</th><th role="columnheader" scope="col" lang="kk">Кәсіптің атауы</th><th role="columnheader" scope="col" lang="ru">Наименование профессии</th></tr></thead><tbody role="rowgroup">');
     for (const p of rows)
-      parts.push(`<tr><td>${p.position}</td><td><code>${esc(p.code)}</code></td><td lang="kk">${esc(p.kk)}</td><td lang="ru">${esc(p.ru)}</td></tr>`);
+      parts.push(`<tr role="row"><td role="cell">${p.position}</td><td role="cell"><code>${esc(p.code)}</code></td><td role="cell" lang="kk">${esc(p.kk)}</td><td role="cell" lang="ru">${esc(p.ru)}</td></tr>`);
     parts.push('</tbody></table></section>');
   }
   parts.push('</div>');
