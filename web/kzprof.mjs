@@ -4,8 +4,12 @@
 //   import { createMatcher } from './kzprof.mjs';
 //   const m = await createMatcher(await (await fetch('professions.json')).text());
 //   m.search('dhfx-jyrjkju', { limit: 5 });
-//   // -> { query, verdict: 'listed'|'suggestions'|'none'|'browse', rewrite: null|{kind, text},
-//   //      results: [{ code, position, group, kk, ru, en, score, match, highlights: {kk, ru, en, alias} }] }
+//   // -> { query, verdict: 'listed'|'broad'|'suggestions'|'none'|'browse', truncated,
+//   //      rewrite: null|{ kind, from, text },
+//   //      results: [{ code, position, group, kk, ru, en, aliases, score, match,
+//   //                  highlights: { kk, ru, en }, alias: null|{ lang, text, highlights } }] }
+//   // listed: the query names this listed profession; broad: several listed professions carry the query's
+//   // words and none is named (choose yours); suggestions: near misses; none: nothing; browse: a blank query.
 //
 // In Node, pass the wasm bytes: createMatcher(json, { wasmBinary: fs.readFileSync('.../kzprof-core.wasm') }).
 import createKzprofCore from './kzprof-core.mjs';
@@ -16,120 +20,131 @@ export const VERSION = typeof KZPROF_VERSION === 'string' ? KZPROF_VERSION : '0.
 /** Largest query the core looks at (longer input is truncated by the core). */
 export const MAX_QUERY_CHARS = 256;
 
-export async function createMatcher(data, { wasmBinary, locateFile, factory = createKzprofCore } = {}) {
+/** The largest data text accepted (UTF-16 units): absurd input is refused before it can exhaust memory. */
+export const MAX_DATA_CHARS = 64 * 1024 * 1024;
+
+export async function createMatcher(data, { wasmBinary, locateFile, instantiateWasm, factory = createKzprofCore } = {}) {
   let doc = data;
   if (typeof data === 'string') {
-    try { doc = JSON.parse(data); } catch (e) { throw new Error(`kzprof: the data is not valid JSON (${e.message})`); }
+    if (data.length > MAX_DATA_CHARS)
+      throw new Error(`kzprof: invalid data:\ndata: ${data.length} characters, more than the limit of ${MAX_DATA_CHARS}`);
+    try {
+      doc = JSON.parse(data.charCodeAt(0) === 0xfeff ? data.slice(1) : data);  // a byte order mark is skipped
+    } catch (e) {
+      throw new Error(`kzprof: the data is not valid JSON (${e.message})`);
+    }
   } else if (!data || typeof data !== 'object') {
     throw new TypeError('kzprof: createMatcher(data) needs the data JSON as a string or an object');
   }
-  // JSON strings can hold U+001C..U+001F only as \u escapes: without one in the text, no value needs the check.
-  const packed = packCatalog(doc, typeof data !== 'string' || /\\u001[c-f]/i.test(data));
+  const problems = checkShape(doc);
+  if (problems.length) throw new Error(`kzprof: invalid data:\n${problems.join('\n')}`);
   const opts = {};
   if (wasmBinary) opts.wasmBinary = wasmBinary;
   if (locateFile) opts.locateFile = locateFile;
+  if (instantiateWasm) opts.instantiateWasm = instantiateWasm;
   const core = await factory(opts);
   const native = new core.Matcher();
-  // UTF-8 bytes straight into the wasm memory (see wasm/bindings.cpp), encoded in place: a UTF-16 unit
-  // takes at most 3 bytes.
-  const problems = native.load(new TextEncoder().encodeInto(packed, native.buffer(3 * packed.length)).written);
-  if (problems) {
+  let loadProblems;
+  try {
+    for (const g of doc.groups) native.addGroup({ id: g.id, en: g.unofficial.en }, g.kk, g.ru);
+    for (const p of doc.professions) {
+      const { en, aliases } = p.unofficial;
+      native.addProfession({ position: p.position, code: p.code, group: p.group, kk: p.kk, ru: p.ru, en },
+        aliases.ru, aliases.kk, aliases.en);
+    }
+    loadProblems = native.load();
+  } catch (e) {
+    // The wasm aborts when it cannot allocate (its memory is at most 2 GB): say so, not "Aborted()".
+    throw new Error(`kzprof: the data could not be loaded: out of memory (${doc.professions.length} entries)`,
+      { cause: e });
+  }
+  if (loadProblems.length) {
     native.delete();
-    throw new Error(`kzprof: invalid data:\n${problems}`);
+    throw new Error(`kzprof: invalid data:\n${loadProblems.join('\n')}`);
   }
   return new Matcher(doc, native);
 }
 
-// ---- The data handed to the core: JSON types are checked here (the wasm has no JSON parser), the values
-// (codes, positions, groups, empty names) by the core. Messages are those of the native loader
-// (wasm/core/catalog.cpp); the packed format is described in wasm/core/catalog.hpp.
-const PACK_SEP = '\x1f', PACK_BAD = '\x1d', PACK_CONTROL = /[\x1c-\x1f]/, PACK_BLANK = /^[ \t\r\n]*$/;
-const TOP_KEYS = ['meta', 'groups', 'professions'];  // meta: free-form information, passed through
+// ---- The shape of the data: JSON types, missing and unknown fields (a misspelt key would lose its value
+// silently). The values (codes, positions, groups, blank names, limits) are checked by the core, once for
+// the browser and the native tools. The messages are those of the native loader (wasm/core/catalog_json.cpp).
+const TOP_KEYS = ['meta', 'groups', 'professions'];  // meta: information the widget shows
 
 function jsonTypeName(v) {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'array';
-  return typeof v === 'object' ? 'object' : typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'boolean' : typeof v;
+  return typeof v === 'object' ? 'object' : typeof v;
 }
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+const blank = (v) => typeof v !== 'string' || /^[\s\u200b]*$/.test(v);  // text::is_blank of the core
 
-const isJsonObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
-
-function packCatalog(doc, checkControl = true) {
-  const top = [];
-  if (!isJsonObject(doc)) top.push(`data: expected a JSON object at the top level, got ${jsonTypeName(doc)}`);
-  else {
-    if (!Array.isArray(doc.groups)) top.push("data: field 'groups': missing or not an array");
-    if (!Array.isArray(doc.professions)) top.push("data: field 'professions': missing or not an array");
-    for (const k of Object.keys(doc).sort()) if (!TOP_KEYS.includes(k)) top.push(`data: field '${k}': unknown field`);
-  }
-  if (top.length) throw new Error(`kzprof: invalid data:\n${top.join('\n')}\n`);
+/** The shape problems of a parsed data document, in document order; empty when the core can take it. */
+export function checkShape(doc) {
   const out = [];
-  const control = checkControl ? (v) => PACK_CONTROL.test(v) : () => false;
-  // A string field: the value, or PACK_BAD + the message (missing, wrong type, control character).
+  if (!isObject(doc)) return [`data: expected a JSON object at the top level, got ${jsonTypeName(doc)}`];
+  if (!Array.isArray(doc.groups)) out.push("data: field 'groups': missing or not an array");
+  if (!Array.isArray(doc.professions)) out.push("data: field 'professions': missing or not an array");
+  for (const k of Object.keys(doc).sort()) if (!TOP_KEYS.includes(k)) out.push(`data: field '${k}': unknown field`);
+  if (out.length) return out;
+  const bad = (where, key, what) => out.push(`${where}: field '${key}': ${what}`);
   const str = (obj, key, where) => {
     const v = obj[key];
-    if (v === undefined) return `${PACK_BAD}${where}: field '${key}': missing`;
-    if (typeof v !== 'string') return `${PACK_BAD}${where}: field '${key}': expected a string, got ${jsonTypeName(v)}`;
-    if (control(v)) return `${PACK_BAD}${where}: field '${key}': contains a control character (U+001C..U+001F)`;
-    return v;
-  };
-  const usable = (v) => v[0] !== PACK_BAD && !PACK_BLANK.test(v);
-  // A field the schema does not have (a misspelt key would lose its value silently): its own record.
-  const unknown = (obj, keys, where, prefix = '') => {
-    for (const k of Object.keys(obj).sort()) if (!keys.includes(k)) out.push('\x1ex', `${where}: field '${prefix}${k}': unknown field`);
+    if (v === undefined) bad(where, key, 'missing');
+    else if (typeof v !== 'string') bad(where, key, `expected a string, got ${jsonTypeName(v)}`);
+    else if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(v))
+      bad(where, key, 'a lone surrogate (not valid Unicode text)');
   };
   const list = (obj, key, where) => {
     const v = obj[key];
-    if (v === undefined) return out.push(`${PACK_BAD}${where}: field '${key}': missing`);
-    if (!Array.isArray(v)) return out.push(`${PACK_BAD}${where}: field '${key}': expected an array of strings, got ${jsonTypeName(v)}`);
-    let n = 0, stop = '';
-    for (; n < v.length; n++) {
-      if (typeof v[n] !== 'string') { stop = '!'; break; }
-      if (control(v[n])) { stop = '^'; break; }
-    }
-    out.push(`${n}${stop}`);
-    for (let k = 0; k < n; k++) out.push(v[k]);
+    if (v === undefined) return bad(where, key, 'missing');
+    if (!Array.isArray(v)) return bad(where, key, `expected an array of strings, got ${jsonTypeName(v)}`);
+    const i = v.findIndex((x) => typeof x !== 'string');
+    if (i >= 0) bad(where, `${key}[${i}]`, 'expected a non-empty string');
+    else v.forEach((_, k) => str(v, k, where));
+  };
+  const object = (obj, key, where, shown) => {
+    if (isObject(obj[key])) return obj[key];
+    bad(where, shown, 'missing or not an object');
+    return null;
+  };
+  const unknown = (obj, keys, where, prefix = '') => {
+    for (const k of Object.keys(obj).sort()) if (!keys.includes(k)) bad(where, `${prefix}${k}`, 'unknown field');
   };
   doc.groups.forEach((g, i) => {
     let where = `groups[${i}]`;
-    if (!isJsonObject(g)) return out.push('\x1eg', `${where}: field '': expected an object, got ${jsonTypeName(g)}`);
-    const id = str(g, 'id', where);
-    out.push('\x1eG', id);
-    if (usable(id)) where = `group '${id}'`;
+    if (!isObject(g)) return bad(where, '', `expected an object, got ${jsonTypeName(g)}`);
+    str(g, 'id', where);
+    if (!blank(g.id)) where = `group '${g.id}'`;
     list(g, 'kk', where);
     list(g, 'ru', where);
-    out.push(isJsonObject(g.unofficial) ? str(g.unofficial, 'en', where) : `${PACK_BAD}${where}: field 'unofficial': missing or not an object`);
+    const un = object(g, 'unofficial', where, 'unofficial');
+    if (un) {
+      str(un, 'en', where);
+      unknown(un, ['en'], where, 'unofficial.');
+    }
     unknown(g, ['id', 'kk', 'ru', 'unofficial'], where);
-    if (isJsonObject(g.unofficial)) unknown(g.unofficial, ['en'], where, 'unofficial.');
   });
   doc.professions.forEach((p, i) => {
     let where = `professions[${i}]`;
-    if (!isJsonObject(p)) return out.push('\x1ep', `${where}: field '': expected an object, got ${jsonTypeName(p)}`);
-    const code = str(p, 'code', where);
-    out.push('\x1eP', code);
-    if (usable(code)) where = code;
-    const pos = p.position;
-    out.push(pos === undefined ? `${PACK_BAD}${where}: field 'position': missing`
-      : Number.isSafeInteger(pos) ? String(pos) : `${PACK_BAD}${where}: field 'position': expected an integer, got ${jsonTypeName(pos)}`);
-    out.push(str(p, 'group', where), str(p, 'kk', where), str(p, 'ru', where));
-    const un = p.unofficial;
-    if (!isJsonObject(un)) {
-      out.push(`${PACK_BAD}${where}: field 'unofficial': missing or not an object`, PACK_BAD, PACK_BAD, PACK_BAD);
-    } else {
-      out.push(str(un, 'en', where));
-      if (!isJsonObject(un.aliases)) {
-        out.push(`${PACK_BAD}${where}: field 'unofficial.aliases': missing or not an object`, PACK_BAD, PACK_BAD);
-      } else {
-        list(un.aliases, 'ru', where);
-        list(un.aliases, 'kk', where);
-        list(un.aliases, 'en', where);
+    if (!isObject(p)) return bad(where, '', `expected an object, got ${jsonTypeName(p)}`);
+    str(p, 'code', where);
+    if (!blank(p.code)) where = p.code;
+    if (p.position === undefined) bad(where, 'position', 'missing');
+    else if (typeof p.position !== 'number') bad(where, 'position', `expected an integer, got ${jsonTypeName(p.position)}`);
+    for (const k of ['group', 'kk', 'ru']) str(p, k, where);
+    const un = object(p, 'unofficial', where, 'unofficial');
+    if (un) {
+      str(un, 'en', where);
+      const al = object(un, 'aliases', where, 'unofficial.aliases');
+      if (al) {
+        for (const k of ['ru', 'kk', 'en']) list(al, k, where);
+        unknown(al, ['ru', 'kk', 'en'], where, 'unofficial.aliases.');
       }
+      unknown(un, ['en', 'aliases'], where, 'unofficial.');
     }
     unknown(p, ['code', 'position', 'group', 'kk', 'ru', 'unofficial'], where);
-    if (isJsonObject(un)) unknown(un, ['en', 'aliases'], where, 'unofficial.');
-    if (isJsonObject(un?.aliases)) unknown(un.aliases, ['ru', 'kk', 'en'], where, 'unofficial.aliases.');
   });
-  return out.join(PACK_SEP);
+  return out;
 }
 
 export class Matcher {
@@ -152,11 +167,13 @@ export class Matcher {
   }
 
   /** Searches the list. Empty or whitespace-only queries return the browse state (all entries). */
-  search(query, { limit = 10 } = {}) {
+  search(query, options) {
+    if (!this.#native) throw new Error('kzprof: search() after dispose(): create a new matcher with createMatcher()');
+    const { limit = 10 } = options ?? {};
     const q = String(query ?? '');
     const lim = Math.max(0, Math.min(1000, Number.isFinite(+limit) ? Math.floor(+limit) : 10));
     // The core reads the first MAX_QUERY_CHARS units and says when there were more: 1 more is enough to say so.
-    const raw = JSON.parse(this.#native.search(q.length > MAX_QUERY_CHARS + 1 ? q.slice(0, MAX_QUERY_CHARS + 1) : q, lim));
+    const raw = this.#native.search(q.length > MAX_QUERY_CHARS + 1 ? q.slice(0, MAX_QUERY_CHARS + 1) : q, lim);
     raw.query = q;
     raw.results = raw.results.map((r) => ({ ...this.#byCode.get(r.code), ...r }));
     return raw;

@@ -5,6 +5,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import { COMPRESSIBLE } from './precompress.mjs';
 
 // The policy of the issue, verbatim, plus directives that only restrict further.
 export const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
@@ -14,8 +15,6 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.mjs': 'text/javascript; c
   '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.wasm': 'application/wasm',
   '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8',
   '.webmanifest': 'application/manifest+json' };
-/** Files that may have precompressed copies (the same list as web/build-site.mjs). */
-const COMPRESSIBLE = /\.(html|mjs|js|css|json|wasm|svg|txt|webmanifest)$/;
 
 /** The encodings the request accepts (q=0 means refused), from Accept-Encoding. */
 function accepted(header = '') {
@@ -38,10 +37,16 @@ export function serve(dir, port = 0, { csp = CSP, cors = false } = {}) {
     let file = path.join(root, path.normalize(rel));
     if (!file.startsWith(root)) { res.writeHead(403).end('forbidden'); return; }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    const headers = { 'Content-Security-Policy': csp, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache' };
+    const headers = { 'Content-Security-Policy': csp, 'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-cache' };
     if (cors) headers['Access-Control-Allow-Origin'] = '*';
     let stat;
-    try { stat = fs.statSync(file); } catch { res.writeHead(404, { ...headers, 'Content-Type': 'text/plain' }).end('not found'); return; }
+    try {
+      stat = fs.statSync(file);
+    } catch {
+      res.writeHead(404, { ...headers, 'Content-Type': 'text/plain' }).end('not found');
+      return;
+    }
     headers['Content-Type'] = TYPES[path.extname(file)] ?? 'application/octet-stream';
     let body = file;
     if (COMPRESSIBLE.test(file)) {

@@ -5,7 +5,8 @@
 #include <sstream>
 #include <string>
 
-#include "core/matcher.hpp"
+#include "core/answer_json.hpp"
+#include "core/catalog_json.hpp"
 
 static const kzprof::Matcher& matcher() {
   static kzprof::Matcher m = [] {
@@ -14,13 +15,13 @@ static const kzprof::Matcher& matcher() {
     std::ifstream f(path ? path : "data/professions.json");
     std::ostringstream ss;
     ss << f.rdbuf();
-    if (!mm.load(ss.str()).empty()) std::abort();  // the fuzzer needs the real list
+    if (!kzprof::load_json(mm, ss.str()).empty()) std::abort();  // the fuzzer needs the real list
     return mm;
   }();
   return m;
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  (void)matcher().search_json(std::string(reinterpret_cast<const char*>(data), size), 10);
+  (void)kzprof::search_json(matcher(), std::string(reinterpret_cast<const char*>(data), size), 10);
   return 0;
 }

@@ -24,7 +24,10 @@ int main(int argc, char** argv) {
       LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t*>(s.data()), s.size());
       ++runs;
     }
-    if (ec) { std::fprintf(stderr, "replay: cannot read %s: %s\n", argv[i], ec.message().c_str()); return 1; }
+    if (ec) {
+      std::fprintf(stderr, "replay: cannot read %s: %s\n", argv[i], ec.message().c_str());
+      return 1;
+    }
   }
   std::printf("replay: %zu inputs, no crash\n", runs);
   return runs ? 0 : 1;

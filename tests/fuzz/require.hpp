@@ -3,10 +3,10 @@
 #include <cstdio>
 #include <cstdlib>
 
-#define REQUIRE(cond)                                                            \
-  do {                                                                           \
-    if (!(cond)) {                                                               \
+#define REQUIRE(cond)                                                                   \
+  do {                                                                                  \
+    if (!(cond)) {                                                                      \
       std::fprintf(stderr, "%s:%d: invariant failed: %s\n", __FILE__, __LINE__, #cond); \
-      std::abort();                                                              \
-    }                                                                            \
+      std::abort();                                                                     \
+    }                                                                                   \
   } while (0)

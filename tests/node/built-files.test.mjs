@@ -66,10 +66,13 @@ test('the server sends br, gzip or the plain file by Accept-Encoding, always wit
   const wasm = fs.readFileSync(path.join(site, 'kzprof-core.wasm'));
   // fetch() decodes bodies itself, so the raw bytes are checked through node:http.
   const http = await import('node:http');
-  const get = (ae) => new Promise((resolve, reject) => http.get(url, { headers: ae ? { 'accept-encoding': ae } : {} }, (res) => {
-    const chunks = [];
-    res.on('data', (c) => chunks.push(c)).on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
-  }).on('error', reject));
+  const get = (ae) => new Promise((resolve, reject) => {
+    http.get(url, { headers: ae ? { 'accept-encoding': ae } : {} }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
   const cases = [['br, gzip', 'br', zlib.brotliDecompressSync], ['gzip, deflate', 'gzip', zlib.gunzipSync],
     ['br;q=0, gzip', 'gzip', zlib.gunzipSync], ['', undefined, (b) => b], ['identity', undefined, (b) => b]];
   for (const [ae, enc, decode] of cases) {
@@ -92,7 +95,8 @@ test('a precompressed copy older than its file is not served (a file replaced by
   fs.writeFileSync(path.join(dir, 'a.json'), '"new"');
   const server = await serve(dir, 0);
   t.after(() => server.close());
-  const res = await fetch(`http://127.0.0.1:${server.address().port}/a.json`, { headers: { 'accept-encoding': 'gzip' } });
+  const url = `http://127.0.0.1:${server.address().port}/a.json`;
+  const res = await fetch(url, { headers: { 'accept-encoding': 'gzip' } });
   assert.equal(res.headers.get('content-encoding'), null);
   assert.equal(await res.text(), '"new"');
 });

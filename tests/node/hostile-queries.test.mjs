@@ -21,7 +21,7 @@ function buildQuery(c) {
   return q;
 }
 
-const VERDICTS = new Set(['listed', 'suggestions', 'none', 'browse']);
+const VERDICTS = new Set(['listed', 'broad', 'suggestions', 'none', 'browse']);
 const KINDS = new Set(['layout', 'translit', 'kk-latin', 'code-layout']);
 
 function checkSpans(spans, len, what) {

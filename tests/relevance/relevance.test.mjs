@@ -26,18 +26,22 @@ import {
 // Floors in percent (top1, top3: share of queries whose first / first three results contain an
 // acceptable code; listed: share of positives answered with verdict 'listed').
 // Raise these as the engine improves, never lower them. Set from the first full measurement
-// (99.8 % top-1, 100 % top-3 overall), a few points below it per category.
+// (99.8 % top-1, 100 % top-3 overall), a few points below it per category. The 'listed' floors of prefix,
+// layout, translit and code were lowered once, by issue 11's rules (the answers are more honest, not worse):
+// a query that names several listed professions is now 'broad', not 'listed' ("програм", "2512", and
+// "программист", an alias of one entry but a word of two official names); a transliteration or a layout
+// with a typo on top is no longer 'listed' (no stacked guesses).
 export const FLOORS = {
   exact:    { top1: 95, top3: 98, listed: 95 },
   kazakh:   { top1: 95, top3: 98, listed: 70 },
-  prefix:   { top1: 95, top3: 98, listed: 38 },
+  prefix:   { top1: 95, top3: 98, listed: 36 },
   compound: { top1: 95, top3: 98, listed: 35 },
   typo:     { top1: 95, top3: 98, listed: 85 },
   morph:    { top1: 95, top3: 98, listed: 80 },
   nokk:     { top1: 95, top3: 98, listed: 70 },
-  layout:   { top1: 95, top3: 98, listed: 90 },
-  translit: { top1: 95, top3: 98, listed: 85 },
-  code:     { top1: 95, top3: 98, listed: 95 },
+  layout:   { top1: 95, top3: 98, listed: 88 },
+  translit: { top1: 95, top3: 98, listed: 82 },
+  code:     { top1: 95, top3: 98, listed: 65 },
   english:  { top1: 95, top3: 98, listed: 80 },
   alias:    { top1: 95, top3: 98, listed: 95 },
 };
@@ -97,15 +101,18 @@ for (const [name, file, show] of [
   console.log('');
 }
 
-// GATES FOR THE ISSUE-11 FILES. They hold with the engine of today (before issue 11) and are set so that
-// nothing gets worse; they are NOT the goals. When issue 11 lands, the lead raises them to the goals:
-// zero negatives answered 'listed' (negatives.tsv and holdout2.tsv), ≥ 95 % of 'listed:' queries answered
-// 'listed' with the right code first, top-1 ≥ 97 % per file (every category ≥ 90 %), top-3 ≥ 99 %, broad
-// words never 'none' (and 'broad' once the verdict exists). Raise, never lower.
+// GATES FOR THE ISSUE-11 FILES, raised to the goals when issue 11 landed where the engine meets them. Raise,
+// never lower. negatives: none answered 'listed'. behaviours.tsv (a dev set, looked at while working): the
+// goals. holdout2.tsv (never looked at line by line): no negative 'listed', no broad word 'none', top-1 and
+// top-3 at the goal; its 'listed with the right code first' share is below the 95 % goal (90.4 % when issue
+// 11 landed) and is held there, not at the goal.
 export const ISSUE11_GATES = {
-  // most 'listed' verdicts allowed on the negatives: today's count (negatives.tsv: "lawyer", "lawer", "лавер"
-  // -> laser engineer, "гепатолог" -> haematologist); the goal is 0
-  negativesMaxListed: { 'negatives.tsv': 4, 'holdout2.tsv': 0 },
+  negativesMaxListed: { 'negatives.tsv': 0, 'holdout2.tsv': 0 },
+  // per file: top-1 and top-3 of the positives, 'listed' with the right code first, broad words answered 'none'
+  positives: {
+    'behaviours.tsv': { top1: 97, top3: 99, fullListed: 95, broadNone: 0 },
+    'holdout2.tsv': { top1: 97, top3: 99, fullListed: 90, broadNone: 0 },
+  },
 };
 
 test('issue-11 fixtures are well-formed (negatives ≥ 300 in every kind, every behaviour category present)', () => {
@@ -126,10 +133,20 @@ test('issue-11 fixtures: blank queries (also of odd space characters only) get t
   }
 });
 
-test('issue-11 negatives: no more "listed" verdicts than before issue 11 (the goal is 0)', () => {
+test('issue-11 negatives: no profession that is not on the list is answered "listed"', () => {
   for (const [name, max] of Object.entries(ISSUE11_GATES.negativesMaxListed)) {
     const t = negativesTotal(issue11[name].results);
-    assert.ok(t.listed <= max, `${name}: ${t.listed} negatives answered 'listed' (at most ${max} allowed today; goal 0)`);
+    assert.ok(t.listed <= max, `${name}: ${t.listed} negatives answered 'listed' (at most ${max})`);
+  }
+});
+
+test('issue-11 positives: top-1, top-3, "listed" with the right code first, broad words never "none"', () => {
+  for (const [name, gate] of Object.entries(ISSUE11_GATES.positives)) {
+    const t = positivesTotal(issue11[name].results);
+    const got = { top1: pct(t.top1, t.ranked), top3: pct(t.top3, t.ranked), fullListed: pct(t.fullOk, t.fullN) };
+    for (const k of ['top1', 'top3', 'fullListed'])
+      assert.ok(got[k] + 1e-9 >= gate[k], `${name}: ${k} ${got[k].toFixed(1)}% < ${gate[k]}%`);
+    assert.ok(t.broadNone <= gate.broadNone, `${name}: ${t.broadNone} broad words answered 'none'`);
   }
 });
 
@@ -169,7 +186,7 @@ for (const [category, floor] of Object.entries(FLOORS)) {
 test('the search answers in the documented shape', () => {
   for (const q of ['', 'врач', 'zzzzqqq', '2512-1-007']) {
     const r = matcher.search(q, { limit: 5 });
-    assert.ok(['listed', 'suggestions', 'none', 'browse'].includes(r.verdict), `verdict ${r.verdict} for ${q}`);
+    assert.ok(['listed', 'broad', 'suggestions', 'none', 'browse'].includes(r.verdict), `verdict ${r.verdict} for ${q}`);
     assert.ok(Array.isArray(r.results) && r.results.length <= 5);
     for (const x of r.results) assert.ok(matcher.byCode(x.code), `unknown code ${x.code}`);
   }

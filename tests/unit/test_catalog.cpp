@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "core/catalog.hpp"
+#include "core/catalog_json.hpp"
 #include "core/source_check.hpp"
 
 using namespace kzprof;
@@ -24,7 +25,7 @@ static bool has(const std::vector<std::string>& errs, const std::string& needle)
 
 TEST_CASE("the fixture list loads") {
   Catalog c;
-  auto errs = load_catalog(read(KZPROF_TEST_DIR "/fixtures/mini.json"), c);
+  auto errs = load_catalog_json(read(KZPROF_TEST_DIR "/fixtures/mini.json"), c);
   CHECK(errs.empty());
   REQUIRE(c.professions.size() >= 5);
   CHECK(c.by_code(c.professions[0].code) == &c.professions[0]);
@@ -43,77 +44,113 @@ TEST_CASE("codes: long and short forms only") {
 
 TEST_CASE("bad documents give messages, never abort") {
   Catalog c;
-  CHECK(has(load_catalog("{", c), "not valid JSON"));
-  CHECK(has(load_catalog("[]", c), "expected a JSON object"));
-  CHECK(has(load_catalog("{}", c), "'groups'"));
-  CHECK(has(load_catalog("", c), "not valid JSON"));
+  CHECK(has(load_catalog_json("{", c), "not valid JSON"));
+  CHECK(has(load_catalog_json("[]", c), "expected a JSON object"));
+  CHECK(has(load_catalog_json("{}", c), "'groups'"));
+  CHECK(has(load_catalog_json("", c), "not valid JSON"));
   const char* wrong_type = R"({"groups":[{"id":"g","kk":["a"],"ru":["b"],"unofficial":{"en":"c"}}],
     "professions":[{"position":1,"code":"1111-1-111","group":"g","kk":5,"ru":"x",
                     "unofficial":{"en":"y","aliases":{"ru":[],"kk":[],"en":[]}}}]})";
-  CHECK(has(load_catalog(wrong_type, c), "1111-1-111: field 'kk': expected a string, got number"));
+  CHECK(has(load_catalog_json(wrong_type, c), "1111-1-111: field 'kk': expected a string, got number"));
 }
 
 TEST_CASE("whitespace-insensitive comparison keeps letters and punctuation") {
   CHECK(strip_whitespace("И н ж е н е р  п о\n") == "Инженерпо");
-  CHECK(strip_whitespace("a\xC2\xA0" "b\tc") == "abc");
+  CHECK(strip_whitespace("a\xC2\xA0"
+                         "b\tc") == "abc");
   CHECK(strip_whitespace("Врач-онколог") == "Врач-онколог");
 }
 
-// The packed catalog (web/kzprof.mjs -> wasm): same catalog, same value messages as the JSON loader.
-TEST_CASE("packed catalog: loads, and reports value problems like load_catalog") {
-  const std::string S = "\x1f";
-  std::string ok = std::string("\x1eG") + S + "g" + S + "1" + S + "a" + S + "1" + S + "b" + S + "c" + S +
-                   "\x1eP" + S + "1111-1-111" + S + "1" + S + "g" + S + "k" + S + "r" + S + "e" + S + "2" + S + "x" + S +
-                   "y" + S + "0" + S + "0";
+// The one value check (check_catalog) over a catalog as the browser hands it over (typed records).
+static Catalog one_entry() {
   Catalog c;
-  CHECK(load_packed_catalog(ok, c).empty());
-  REQUIRE(c.professions.size() == 1);
-  CHECK(c.professions[0].aliases_ru == Strs{"x", "y"});
-  CHECK(c.groups[0].kk == Strs{"a"});
-  CHECK(c.groups[0].en == "c");
+  c.groups.push_back(Group{"g", {"a"}, {"b"}, "c"});
+  c.professions.push_back(Profession{1, "1111-1-111", "g", "k", "r", "e", {"x", "y"}, {}, {}});
+  return c;
+}
 
-  std::string bad = std::string("\x1eG") + S + "g" + S + "0" + S + "1" + S + "b" + S + "c" + S +
-                    "\x1eP" + S + "1111-1-11" + S + "1" + S + "zz" + S + " " + S +
-                    "\x1d" "1111-1-11: field 'ru': missing" + S + "e" + S + "0!" + S + "0" + S + "1" + S + "";
-  auto errs = load_packed_catalog(bad, c);
+TEST_CASE("value check: a good catalog passes; each problem is named by entry and field") {
+  CHECK(check_catalog(one_entry()).empty());
+  Catalog c = one_entry();
+  c.groups[0].kk.clear();
+  c.professions[0].code = "1111-1-11";
+  c.professions[0].group = "zz";
+  c.professions[0].kk = " \u00a0";  // blank in any script
+  c.professions[0].aliases_ru = {""};
+  auto errs = check_catalog(c);
   CHECK(has(errs, "group 'g': field 'kk': empty array"));
   CHECK(has(errs, "1111-1-11: field 'code': malformed code"));
   CHECK(has(errs, "1111-1-11: field 'group': unknown group 'zz'"));
   CHECK(has(errs, "1111-1-11: field 'kk': empty"));
-  CHECK(has(errs, "1111-1-11: field 'ru': missing"));
   CHECK(has(errs, "1111-1-11: field 'ru[0]': expected a non-empty string"));
-  CHECK(has(errs, "1111-1-11: field 'en[0]': expected a non-empty string"));
+}
 
-  // The JSON loader gives the same messages for the same problems.
+// The JSON loader checks the types and hands the values to the same check: same messages for the same data.
+TEST_CASE("value check: the JSON loader gives the messages of check_catalog") {
   const char* json = R"({"groups":[{"id":"g","kk":[],"ru":["b"],"unofficial":{"en":"c"}}],
-    "professions":[{"position":1,"code":"1111-1-11","group":"zz","kk":" ",
-                    "unofficial":{"en":"e","aliases":{"ru":[1],"kk":[],"en":[""]}}}]})";
-  CHECK(load_catalog(json, c) == errs);
-}
-
-TEST_CASE("packed catalog: arbitrary input gives messages, never a crash") {
-  const char alphabet[] = {'\x1e', '\x1f', '\x1d', 'G', 'P', 'g', 'p', '1', '9', '!', '^', '-', 'a'};
-  uint32_t x = 12345;
-  for (int n = 0; n < 3000; ++n) {
-    std::string s;
-    int len = n % 60;
-    for (int i = 0; i < len; ++i) {
-      x = x * 1664525u + 1013904223u;
-      s.push_back(alphabet[(x >> 24) % sizeof(alphabet)]);
-    }
-    Catalog c;
-    (void)load_packed_catalog(s, c);
-  }
+    "professions":[{"position":1,"code":"1111-1-11","group":"zz","kk":" ","ru":"r",
+                    "unofficial":{"en":"e","aliases":{"ru":[""],"kk":[],"en":[]}}}]})";
   Catalog c;
-  CHECK(!load_packed_catalog("\x1eZ", c).empty());
-  CHECK(!load_packed_catalog(std::string("\x1eG\x1fg\x1f") + "99999999999", c).empty());
+  const auto from_json = load_catalog_json(json, c);
+  Catalog typed = one_entry();
+  typed.groups[0].kk.clear();
+  typed.professions[0] = Profession{1, "1111-1-11", "zz", " ", "r", "e", {""}, {}, {}};
+  CHECK(from_json == check_catalog(typed));
+  CHECK(from_json.size() == 5);
 }
 
-TEST_CASE("packed catalog: a truncated record is refused with messages, never an empty one") {
-  for (const char* bad : {"\x1eg", "\x1ep", "\x1ex", "\x1eP", "\x1eG\x1f"}) {
-    Catalog c;
-    auto errs = load_packed_catalog(bad, c);
-    CHECK(!errs.empty());
-    for (const auto& e : errs) CHECK(!e.empty());
+// Positions: one rule in every loader. A JSON number whose value is an integer (3, 3.0, 3e0) is that
+// integer; anything else is refused, and no value wraps around (wasm32 has a 32-bit long).
+TEST_CASE("value check: positions are integers 1..n in official order, never wrapped") {
+  for (double ok : {1.0}) {
+    Catalog c = one_entry();
+    c.professions[0].position = ok;
+    CHECK(check_catalog(c).empty());
   }
+  Catalog c = one_entry();
+  c.professions[0].position = 4294967299.0;
+  CHECK(has(check_catalog(c), "1111-1-111: field 'position': out of range: 4294967299"));
+  c.professions[0].position = 2147483651.0;
+  CHECK(has(check_catalog(c), "out of range: 2147483651"));
+  c.professions[0].position = 1.5;
+  CHECK(has(check_catalog(c), "field 'position': expected an integer, got number"));
+  c.professions[0].position = 2;
+  CHECK(has(check_catalog(c), "field 'position': expected 1 (entries must be in official order), got 2"));
+  Catalog j;
+  const std::string doc = R"({"groups":[{"id":"g","kk":["a"],"ru":["b"],"unofficial":{"en":"c"}}],
+    "professions":[{"position":POS,"code":"1111-1-111","group":"g","kk":"k","ru":"r",
+                    "unofficial":{"en":"e","aliases":{"ru":[],"kk":[],"en":[]}}}]})";
+  for (const char* same : {"1", "1.0", "1e0", "0.1e1"}) {
+    std::string d = doc;
+    d.replace(d.find("POS"), 3, same);
+    CHECK_MESSAGE(load_catalog_json(d, j).empty(), same);
+  }
+  std::string big = doc;
+  big.replace(big.find("POS"), 3, "4294967299");
+  CHECK(has(load_catalog_json(big, j), "out of range: 4294967299"));
+}
+
+TEST_CASE("JSON loader: duplicate keys, a byte order mark, lone surrogates") {
+  Catalog c;
+  const std::string good = read(KZPROF_TEST_DIR "/fixtures/mini.json");
+  CHECK(load_catalog_json("\xEF\xBB\xBF" + good, c).empty());  // a BOM is skipped, as the browser loaders do
+  std::string dup = good;
+  dup.replace(dup.find("\"code\""), 6, "\"code\":\"9999-9-999\",\"code\"");
+  auto errs = load_catalog_json(dup, c);
+  REQUIRE(errs.size() == 1);
+  CHECK(has(errs, "professions[0]: duplicate key 'code'"));
+  std::string top = good;
+  top.replace(top.rfind('}'), 1, ",\"professions\":[]}");
+  CHECK(has(load_catalog_json(top, c), "data: duplicate key 'professions'"));
+}
+
+TEST_CASE("limits: absurd sizes are refused with the limit named") {
+  Catalog c = one_entry();
+  c.professions[0].ru = std::string(MAX_TEXT_BYTES + 1, 'a');
+  CHECK(has(check_catalog(c), "field 'ru': 1001 bytes, longer than the limit of 1000"));
+  c = one_entry();
+  c.professions[0].aliases_en.assign(MAX_LIST_ITEMS + 1, "x");
+  CHECK(has(check_catalog(c), "field 'en': 101 items, more than the limit of 100"));
+  Catalog j;
+  CHECK(has(load_catalog_json(std::string(MAX_DATA_BYTES + 1, ' '), j), "more than the limit of"));
 }

@@ -3,10 +3,11 @@
 
 #include <chrono>
 #include <fstream>
-#include <sstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
-#include "core/matcher.hpp"
+#include "core/answer_json.hpp"
+#include "core/catalog_json.hpp"
 
 using namespace kzprof;
 using nlohmann::json;
@@ -19,13 +20,13 @@ const Matcher& mini() {
     std::ostringstream ss;
     ss << f.rdbuf();
     Matcher x;
-    REQUIRE(x.load(ss.str()).empty());
+    REQUIRE(kzprof::load_json(x, ss.str()).empty());
     return x;
   }();
   return m;
 }
 
-json S(const std::string& q, int limit = 10) { return json::parse(mini().search_json(q, limit)); }
+json S(const std::string& q, int limit = 10) { return json::parse(kzprof::search_json(mini(), q, limit)); }
 std::string verdict(const std::string& q) { return S(q)["verdict"].get<std::string>(); }
 std::string top(const std::string& q) {
   json r = S(q);
@@ -57,7 +58,7 @@ TEST_CASE("output contract: fields, types, limit, determinism") {
     CHECK(x.contains("alias"));
   }
   for (size_t i = 1; i < r["results"].size(); ++i) CHECK(r["results"][i - 1]["score"] >= r["results"][i]["score"]);
-  CHECK(mini().search_json("врач", 3) == mini().search_json("врач", 3));
+  CHECK(kzprof::search_json(mini(), "врач", 3) == kzprof::search_json(mini(), "врач", 3));
   CHECK(S("врач", 0)["results"].empty());
 }
 
@@ -135,19 +136,19 @@ TEST_CASE("a word typed without the space between two title words is read as bot
   CHECK(verdict("врачпедиатр") == "listed");
   CHECK(top("softwaredeveloper") == "2222-1-001");
   CHECK(verdict("softwaredeveloper") == "listed");
-  CHECK(verdict("врачхирург") != "listed");        // хирург is no title word: no split
-  CHECK(top("видеомонтажер") == "3333-3-001");     // a title word itself is never split
+  CHECK(verdict("врачхирург") != "listed");     // хирург is no title word: no split
+  CHECK(top("видеомонтажер") == "3333-3-001");  // a title word itself is never split
   CHECK(S("видеомонтажер")["results"][0]["match"] == "exact");
 }
 
 TEST_CASE("typos within the length budget; exact beats typo") {
-  CHECK(top("онкалог") == "1111-1-002");       // 7 letters: 1 edit
-  CHECK(top("програмист") == "2222-1-001");    // 10 letters: up to 2 edits
+  CHECK(top("онкалог") == "1111-1-002");     // 7 letters: 1 edit
+  CHECK(top("програмист") == "2222-1-001");  // 10 letters: up to 2 edits
   CHECK(top("нейрохирруг") == "1111-1-001");
-  CHECK(top("прграмм") == "2222-1-001");       // prefix with a typo
-  CHECK(S("врчч")["results"].empty());          // 4 letters: no typos
+  CHECK(top("прграмм") == "2222-1-001");  // prefix with a typo
+  CHECK(S("врчч")["results"].empty());    // 4 letters: no typos
   // A transposition of neighbours is one edit but changes 4 trigrams: the trigram filter lets it through.
-  CHECK(top("анимтаор") == "3333-2");          // аниматор, "ат" swapped mid-word
+  CHECK(top("анимтаор") == "3333-2");  // аниматор, "ат" swapped mid-word
   CHECK(verdict("анимтаор") == "listed");
   // A query stem that extends a title word's stem is a derived word (аниматор + -ка), not a typo:
   // still found, never listed. The base of a title's derived word stays confident.
@@ -297,8 +298,8 @@ TEST_CASE("limits: long queries are truncated and fast; invalid UTF-8 is fine") 
 
 TEST_CASE("load errors leave an empty, usable matcher") {
   Matcher m;
-  CHECK(!m.load("{").empty());
-  json r = json::parse(m.search_json("врач", 5));
+  CHECK(!kzprof::load_json(m, "{").empty());
+  json r = json::parse(kzprof::search_json(m, "врач", 5));
   CHECK(r["results"].empty());
 }
 
@@ -307,18 +308,18 @@ TEST_CASE("the per-word candidate cache never leaks between matchers or across a
   std::ostringstream ss;
   ss << f.rdbuf();
   Matcher big;
-  REQUIRE(big.load(ss.str()).empty());
-  const std::string mini_ans = mini().search_json("врач онколог", 5);
-  const std::string big_ans = big.search_json("врач онколог", 5);
+  REQUIRE(kzprof::load_json(big, ss.str()).empty());
+  const std::string mini_ans = kzprof::search_json(mini(), "врач онколог", 5);
+  const std::string big_ans = kzprof::search_json(big, "врач онколог", 5);
   CHECK(mini_ans != big_ans);  // different codes
   for (int i = 0; i < 3; ++i) {
-    CHECK(mini().search_json("врач онколог", 5) == mini_ans);
-    CHECK(big.search_json("врач онколог", 5) == big_ans);
+    CHECK(kzprof::search_json(mini(), "врач онколог", 5) == mini_ans);
+    CHECK(kzprof::search_json(big, "врач онколог", 5) == big_ans);
   }
   // the same object reloaded with another list answers from the new index
   std::ifstream g(KZPROF_TEST_DIR "/fixtures/mini.json", std::ios::binary);
   std::ostringstream sg;
   sg << g.rdbuf();
-  REQUIRE(big.load(sg.str()).empty());
-  CHECK(big.search_json("врач онколог", 5) == mini_ans);
+  REQUIRE(kzprof::load_json(big, sg.str()).empty());
+  CHECK(kzprof::search_json(big, "врач онколог", 5) == mini_ans);
 }

@@ -47,7 +47,7 @@ TEST_CASE("punctuation and every dash are word breaks; whitespace collapses") {
 
 TEST_CASE("Latin look-alikes inside mostly Cyrillic words are Cyrillic (and the reverse)") {
   CHECK(keys("Врaч-онкoлог") == "врач|онколог");  // Latin a, o
-  CHECK(keys("пpoграммист") == "программист");     // Latin p, o
+  CHECK(keys("пpoграммист") == "программист");    // Latin p, o
   CHECK(keys("sоftware") == "software");          // Cyrillic о
   CHECK(keys("iOS") == "ios");
 }
@@ -92,10 +92,10 @@ TEST_CASE("Russian Snowball stemmer") {
   CHECK(ru("приложений") == ru("приложения"));
   CHECK(ru("инженера") == "инженер");
   CHECK(ru("автоматизации") == ru("автоматизация"));
-  CHECK(ru("безопасности") == "безопасн");       // derivational ость in R2
-  CHECK(ru("красивейший") == "красив");          // superlative
+  CHECK(ru("безопасности") == "безопасн");  // derivational ость in R2
+  CHECK(ru("красивейший") == "красив");     // superlative
   CHECK(ru("программного") == ru("программное"));
-  CHECK(ru("проверившись") == "провер");         // perfective gerund
+  CHECK(ru("проверившись") == "провер");  // perfective gerund
 }
 
 TEST_CASE("Kazakh suffix stripper on folded words") {
@@ -169,7 +169,7 @@ TEST_CASE("Damerau–Levenshtein (OSA), bounded") {
   CHECK(osa_distance(u("кардиолог"), u("гематолог"), 2) == 3);
   int p = -1;
   CHECK(osa_distance(u("прграмм"), u("программист"), 1, &p) == 2);  // whole word: too far
-  CHECK(p == 1);  // a prefix with one edit
+  CHECK(p == 1);                                                    // a prefix with one edit
   CHECK(osa_distance(u("прогр"), u("программист"), 1, &p) == 2);
   CHECK(p == 0);
   CHECK(osa_distance(u("програмист"), u("программист"), 2, &p) == 1);

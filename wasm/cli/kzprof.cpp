@@ -4,7 +4,8 @@
 #include <iostream>
 #include <sstream>
 
-#include "core/matcher.hpp"
+#include "core/answer_json.hpp"
+#include "core/catalog_json.hpp"
 
 #ifndef KZPROF_DEFAULT_DATA
 #define KZPROF_DEFAULT_DATA "data/professions.json"
@@ -24,9 +25,9 @@ int main(int argc, char** argv) {
   std::ostringstream ss;
   ss << f.rdbuf();
   kzprof::Matcher m;
-  auto errors = m.load(ss.str());
+  auto errors = kzprof::load_json(m, ss.str());
   for (const auto& e : errors) std::cerr << data_path << ": " << e << "\n";
   if (!errors.empty()) return 1;
-  std::cout << m.search_json(query, limit) << "\n";
+  std::cout << kzprof::search_json(m, query, limit) << "\n";
   return 0;
 }

@@ -5,7 +5,7 @@
 #include <iostream>
 #include <sstream>
 
-#include "core/catalog.hpp"
+#include "core/catalog_json.hpp"
 #include "core/source_check.hpp"
 
 static bool read_file(const std::string& path, std::string& out) {
@@ -30,7 +30,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   kzprof::Catalog catalog;
-  auto errors = kzprof::load_catalog(data, catalog);
+  auto errors = kzprof::load_catalog_json(data, catalog);
   if (errors.empty()) {
     for (auto* e : {&kk, &ru}) {
       const bool is_kk = e == &kk;

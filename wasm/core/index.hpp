@@ -1,84 +1,65 @@
-// Search structures over a vocabulary of words: a sorted key list (exact and prefix lookups by binary
-// search) with an optional trigram index over the keys (candidate generation for typos and infixes),
-// and the bounded Damerau–Levenshtein distance (optimal string alignment) used to verify candidates.
+// The matcher's index over a catalog, built once per list (index.cpp): every word of every name and alias,
+// folded, with its stems and transliteration skeleton; the fields (one per name or alias) as token lists;
+// the postings word -> (field, token position); and the word spaces the candidates are looked up in.
 #pragma once
 #include <cstdint>
-#include <utility>
+#include <string>
+#include <string_view>
 #include <vector>
 
+#include "catalog.hpp"
 #include "text.hpp"
+#include "word_space.hpp"
 
 namespace kzprof {
 
-// Damerau–Levenshtein distance (optimal string alignment) of a and b; returns max+1 when above max.
-// With `prefix`, also *prefix = min over prefixes p of b of osa_distance(a, p) ("a is a prefix of b
-// with typos"; max+1 when above max), from the same table.
-int osa_distance(const U32& a, const U32& b, int max, int* prefix = nullptr);
+// The fields of one entry, in this order: its official names, its English name, then its aliases.
+enum FieldKind : uint8_t { FK_KK, FK_RU, FK_EN, FK_ALIAS_RU, FK_ALIAS_KK, FK_ALIAS_EN };
+constexpr bool is_alias(uint8_t kind) { return kind >= FK_ALIAS_RU; }
 
-// keys (unique, sorted) -> values; values of key i are vals[off[i] .. off[i+1]).
-class Space {
- public:
-  // items: (key, value) pairs in any order; duplicates allowed. `grams`: build the trigram index.
-  void build(std::vector<std::pair<U32, uint32_t>> items, bool grams);
-  size_t size() const { return keys_.size(); }
-  const U32& key(size_t i) const { return keys_[i]; }
-  const uint32_t* vals_begin(size_t i) const { return vals_.data() + off_[i]; }
-  const uint32_t* vals_end(size_t i) const { return vals_.data() + off_[i + 1]; }
-  long find(const U32& k) const;                               // key index or -1
-  std::pair<size_t, size_t> prefix_range(const U32& p) const;  // keys starting with p
+// Token flags: significant (not a stop word, not in parentheses); the head (the word that names the job:
+// "нейрохирург" in "Врач-нейрохирург", "engineer" in "Sound engineer").
+constexpr uint8_t F_SIG = 1, F_HEAD = 2;
 
-  // Gram statistics of q against every key sharing a trigram ("^" marks the word start):
-  // f(key index, shared grams incl. the start gram, shared inner grams, stats of q) where the stats
-  // are the numbers of unique grams of q (all, inner).
-  struct GramStats { int all = 0, inner = 0; };
-  template <class F>
-  GramStats scan_grams(const U32& q, F&& f) const;
+struct Word {
+  U32 key;             // folded word
+  U32 ru, kk, en;      // its Russian / Kazakh stem (Cyrillic words) or English stem (Latin words)
+  uint32_t df = 0;     // entries containing it
+};
+struct Field {
+  uint32_t entry;
+  uint8_t kind;        // FieldKind
+  uint16_t alias;      // index in the entry's alias list of that language
+  uint32_t tok;        // first token in Index::toks
+  uint16_t ntok;
+  uint16_t groups;     // word groups ("врач-онколог" is one group of two words) holding a significant word
+  uint64_t sigmask;    // bit g: group g holds a significant word
+  bool shared = false; // an alias whose words are all in another entry's name: it cannot make its entry listed
+};
+struct Tok { uint32_t word; uint16_t group; uint8_t flags; };
+struct Post { uint32_t field; uint16_t pos; };
 
- private:
-  std::vector<U32> keys_;
-  std::vector<uint32_t> off_, vals_;
-  std::vector<uint64_t> gram_keys_;  // sorted unique grams
-  std::vector<uint32_t> gram_off_, gram_ids_;
-  void gram_lookup(uint64_t g, const uint32_t*& b, const uint32_t*& e) const;
+struct Index {
+  std::vector<Word> words;
+  WordSpace keys;      // folded words, with trigrams
+  WordSpace skel;      // transliteration skeletons, with trigrams
+  WordSpace ru, kk, en;  // stems
+  WordSpace sound;     // sound skeletons of the Latin words (text::sound_skeleton), for English typed in Cyrillic
+  std::vector<Field> fields;
+  std::vector<Tok> toks;
+  std::vector<uint32_t> post_off;  // postings of word w: posts[post_off[w] .. post_off[w+1])
+  std::vector<Post> posts;
+  std::vector<uint32_t> entry_field;       // first field of each entry
+  std::vector<std::string> code_digits;    // each entry's code without its hyphens
+  uint32_t rare_df = 2;  // a word in at most this many entries is specific (it can name an entry on its own)
 
- public:
-  static void grams_of(const U32& w, std::vector<uint64_t>& out);  // "^"-padded trigrams, unique sorted
-  static uint64_t gram(char32_t a, char32_t b, char32_t c) {
-    return (uint64_t(a) << 42) | (uint64_t(b) << 21) | uint64_t(c);
-  }
+  std::string_view field_text(const Catalog& c, const Field& f) const;
 };
 
-template <class F>
-Space::GramStats Space::scan_grams(const U32& q, F&& f) const {
-  GramStats st;
-  if (gram_keys_.empty() || q.size() < 2) return st;
-  // Scratch reused across calls (all/inner are zero again after every call). Not reentrant: f must
-  // not call scan_grams.
-  static thread_local std::vector<uint64_t> gs;
-  static thread_local std::vector<uint8_t> all, inner;
-  static thread_local std::vector<uint32_t> touched;
-  grams_of(q, gs);
-  const uint64_t start_mark = 1;  // '^' is encoded as code point 1
-  if (all.size() < keys_.size()) all.resize(keys_.size()), inner.resize(keys_.size());
-  touched.clear();
-  for (uint64_t g : gs) {
-    bool is_start = (g >> 42) == start_mark;
-    ++st.all;
-    if (!is_start) ++st.inner;
-    const uint32_t *b, *e;
-    gram_lookup(g, b, e);
-    for (; b != e; ++b) {
-      if (!all[*b]) touched.push_back(*b);
-      if (all[*b] < 255) ++all[*b];
-      if (!is_start && inner[*b] < 255) ++inner[*b];
-    }
-  }
-  for (uint32_t k : touched) {
-    const int a = all[k], i = inner[k];
-    all[k] = inner[k] = 0;
-    f(size_t(k), a, i, st);
-  }
-  return st;
-}
+// A word is "specific" when it occurs in at most max(RARE_DF_MIN, RARE_DF_PERCENT % of the entries).
+constexpr uint32_t RARE_DF_MIN = 2;
+constexpr uint32_t RARE_DF_PERCENT = 2;
+
+Index build_index(const Catalog& c);
 
 }  // namespace kzprof

@@ -53,8 +53,6 @@ bool lat_vowel(char32_t c) {
          c == 0xFC || c == 0x16B || c == 0x131;
 }
 
-bool is_apos(char32_t c) { return c == '\'' || c == 0x2019 || c == 0x2BC || c == 0x60 || c == 0xB4; }
-
 // Transliterates one run of lowercase Latin letters/apostrophes.
 void translit_run(const std::u32string& s, bool kk, bool j_as_y, std::string& o) {
   size_t n = s.size();
@@ -62,7 +60,7 @@ void translit_run(const std::u32string& s, bool kk, bool j_as_y, std::string& o)
   auto put = [&](const char32_t* t) { for (; *t; ++t) append_utf8(o, *t); };
   for (size_t i = 0; i < n;) {
     char32_t c = s[i], c1 = at(i + 1), c2 = at(i + 2), c3 = at(i + 3);
-    if (kk && is_apos(c1)) {  // Kazakh 2017: a' g' n' o' u' y' s' c' i'
+    if (kk && text::is_apostrophe(c1)) {  // Kazakh 2017: a' g' n' o' u' y' s' c' i'
       const char32_t* m = nullptr;
       switch (c) {
         case 'a': m = U"ә"; break; case 'g': m = U"ғ"; break; case 'n': m = U"ң"; break; case 'o': m = U"ө"; break;
@@ -71,7 +69,7 @@ void translit_run(const std::u32string& s, bool kk, bool j_as_y, std::string& o)
       }
       if (m) { put(m); i += 2; continue; }
     }
-    if (is_apos(c)) { ++i; continue; }
+    if (text::is_apostrophe(c)) { ++i; continue; }
     if (c == 's' && c1 == 'h' && c2 == 'c' && c3 == 'h') { put(U"щ"); i += 4; continue; }
     if (c == 's' && c1 == 'c' && c2 == 'h') { put(U"щ"); i += 3; continue; }
     if (c1 == 'h') {
@@ -128,6 +126,19 @@ void translit_run(const std::u32string& s, bool kk, bool j_as_y, std::string& o)
 }
 
 }  // namespace
+
+U32 romanize(const U32& w) {
+  static const char32_t* const BY_LETTER[] = {  // а..я
+      U"a", U"b", U"v", U"g", U"d", U"e", U"zh", U"z", U"i", U"y", U"k", U"l", U"m", U"n", U"o", U"p",
+      U"r", U"s", U"t", U"u", U"f", U"kh", U"ts", U"ch", U"sh", U"shch", U"", U"y", U"", U"e", U"yu", U"ya"};
+  U32 o;
+  for (char32_t c : w) {
+    if (c >= U'а' && c <= U'я') o += BY_LETTER[c - U'а'];
+    else if (c == U'ё') o += U"yo";
+    else o.push_back(c);
+  }
+  return o;
+}
 
 bool has_latin_letter(std::string_view q) {
   for (char32_t c : decode(q))
@@ -209,7 +220,7 @@ bool looks_kazakh_latin(std::string_view q) {
         return true;
       default: break;
     }
-    if (is_apos(c) && i > 0 && i + 1 < s.size() && ascii_letter(s[i + 1])) {
+    if (text::is_apostrophe(c) && i > 0 && i + 1 < s.size() && ascii_letter(s[i + 1])) {
       char32_t p = lower(s[i - 1]);
       if (p == 'a' || p == 'g' || p == 'n' || p == 'o' || p == 'u' || p == 'y' || p == 's' || p == 'c' || p == 'i')
         return true;
@@ -224,10 +235,77 @@ std::string transliterate(std::string_view q, bool kk, bool j_as_y) {
   for (size_t i = 0; i < s.size();) {
     if (!is_latin(s[i])) { append_utf8(o, s[i]); ++i; continue; }
     std::u32string run;
-    while (i < s.size() && (is_latin(s[i]) || (is_apos(s[i]) && !run.empty()))) run.push_back(lower(s[i++]));
+    while (i < s.size() && (is_latin(s[i]) || (text::is_apostrophe(s[i]) && !run.empty())))
+      run.push_back(lower(s[i++]));
     translit_run(run, kk, j_as_y, o);
   }
   return o;
+}
+
+namespace {
+
+// The table of readings. `make` writes the reading into `out` and returns its kind, or nullptr when it does
+// not apply to q.
+struct Rule {
+  const char* (*make)(std::string_view q, std::string& out);
+  bool skeleton, code_only;
+};
+
+const char* qwerty_reading(std::string_view q, std::string& out) {
+  if (!has_latin_letter(q)) return nullptr;
+  out = qwerty_to_cyrillic(q);
+  return "layout";
+}
+// Latin letters as Russian or Kazakh: j as ж (Russian "zh" habits) and, second, j as й ("ja" = я).
+const char* translit_reading(std::string_view q, std::string& out) {
+  if (!has_latin_letter(q)) return nullptr;
+  const bool kk = looks_kazakh_latin(q);
+  out = transliterate(q, kk, false);
+  return kk ? "kk-latin" : "translit";
+}
+const char* translit_j_reading(std::string_view q, std::string& out) {
+  if (!has_latin_letter(q)) return nullptr;
+  out = transliterate(q, looks_kazakh_latin(q), true);
+  return "translit";
+}
+const char* jcuken_reading(std::string_view q, std::string& out) {
+  if (!has_cyrillic_letter(q)) return nullptr;
+  out = cyrillic_to_qwerty(q);
+  return "layout";
+}
+const char* kk_row_reading(std::string_view q, std::string& out) {
+  if (!has_kk_number_row(q)) return nullptr;
+  out = kk_number_row_to_digits(q, false);
+  return "code-layout";
+}
+const char* kk_row_punct_reading(std::string_view q, std::string& out) {
+  if (!has_kk_number_row(q)) return nullptr;
+  out = kk_number_row_to_digits(q, true);
+  return "code-layout";
+}
+
+const Rule RULES[] = {
+    {qwerty_reading, false, false},     // Russian/Kazakh typed with the English layout on
+    {translit_reading, true, false},    // Russian/Kazakh in Latin letters
+    {translit_j_reading, true, false},
+    {jcuken_reading, false, false},     // English typed with the Russian layout on
+    {kk_row_reading, false, true},      // a code typed with the Kazakh layout on
+    {kk_row_punct_reading, false, true},
+};
+
+}  // namespace
+
+std::vector<Reading> alternatives(std::string_view q) {
+  std::vector<Reading> out;
+  std::string text;
+  for (const Rule& r : RULES) {
+    const char* kind = r.make(q, text);
+    if (!kind || text == q) continue;
+    bool seen = false;
+    for (const Reading& o : out) seen = seen || o.text == text;
+    if (!seen) out.push_back(Reading{text, kind, r.skeleton, r.code_only});
+  }
+  return out;
 }
 
 }  // namespace readings

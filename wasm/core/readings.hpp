@@ -4,9 +4,24 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "text.hpp"
 
 namespace kzprof {
 namespace readings {
+
+// One other way to read a query.
+struct Reading {
+  std::string text;
+  const char* kind;  // "layout", "translit", "kk-latin", "code-layout" (the answer's rewrite.kind)
+  bool skeleton;     // a transliteration: its words are compared by skeleton (lossy vowels, ь, doubled letters)
+  bool code_only;    // only a code can be read from it (the Kazakh number row)
+};
+
+// Every other reading of q that differs from it and from the ones before, in the order of the table in
+// readings.cpp (the order breaks ties: the earlier reading wins). Adding a keyboard layout is one entry there.
+std::vector<Reading> alternatives(std::string_view q);
 
 bool has_latin_letter(std::string_view q);
 bool has_cyrillic_letter(std::string_view q);
@@ -21,6 +36,10 @@ std::string cyrillic_to_qwerty(std::string_view q);
 // A code typed with the Kazakh layout active: ә→2 і→3 ң→4 ғ→5 ү→8 ұ→9 қ→0 ө→- һ→=.
 // With `punct_digits`, ',' → 6 and '.' → 7 as well (the Kazakh layout puts them on 6 and 7).
 std::string kk_number_row_to_digits(std::string_view q, bool punct_digits);
+
+// A folded Cyrillic word in Latin letters, as Russian is commonly romanized (ж zh, х kh, ц ts, ч ch, ш sh,
+// щ shch, ю yu, я ya, й y, ъ ь dropped): "софтвер" -> "softver", to compare English words by sound.
+U32 romanize(const U32& cyrillic);
 
 // True when the Latin text carries marks of Kazakh Latin (ä ğ ñ ö ū ü ı ş ç, q, or a' g' n' ... s' c').
 bool looks_kazakh_latin(std::string_view q);

@@ -1,5 +1,7 @@
 #include "source_check.hpp"
 
+#include "text.hpp"
+
 #include <cctype>
 #include <map>
 
@@ -30,18 +32,10 @@ std::vector<std::pair<std::string, size_t>> find_codes(const std::string& s) {
 std::string strip_whitespace(std::string_view t) {
   std::string out;
   out.reserve(t.size());
-  for (size_t i = 0; i < t.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(t[i]);
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') continue;
-    if (c == 0xC2 && i + 1 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0xA0) { ++i; continue; }
-    if (c == 0xE2 && i + 2 < t.size()) {
-      unsigned char b1 = static_cast<unsigned char>(t[i + 1]), b2 = static_cast<unsigned char>(t[i + 2]);
-      bool space = (b1 == 0x80 && (b2 <= 0x8B || b2 == 0xAF));  // U+2000..U+200B, U+202F
-      if (space) { i += 2; continue; }
-    }
-    if (c == 0xE3 && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0x80 &&
-        static_cast<unsigned char>(t[i + 2]) == 0x80) { i += 2; continue; }  // U+3000
-    out.push_back(t[i]);
+  for (size_t i = 0; i < t.size();) {
+    const size_t from = i;
+    const char32_t c = text::decode_one(t, i);
+    if (!text::is_space(c)) out.append(t.substr(from, i - from));
   }
   return out;
 }
@@ -71,11 +65,12 @@ std::vector<std::string> check_against_source(const Catalog& catalog, const Offi
   std::vector<std::pair<size_t, std::string>> heading_at;  // offset, group id
   for (const auto& g : catalog.groups) {
     const std::string id(g.id);
-    for (Str hv : lang == "kk" ? g.kk : g.ru) {
+    for (const std::string& hv : lang == "kk" ? g.kk : g.ru) {
       const std::string h(hv);
       std::string needle = strip_whitespace(h);
       size_t pos = needle.empty() ? std::string::npos : annex.find(needle);
-      if (pos == std::string::npos) errors.push_back("group '" + id + "': field '" + lang + "': heading '" + h + "' not found in " + where);
+      if (pos == std::string::npos)
+        errors.push_back("group '" + id + "': field '" + lang + "': heading '" + h + "' not found in " + where);
       for (; pos != std::string::npos; pos = annex.find(needle, pos + 1)) heading_at.emplace_back(pos, id);
       if (!needle.empty()) headings.push_back(std::move(needle));
     }
@@ -106,8 +101,8 @@ std::vector<std::string> check_against_source(const Catalog& catalog, const Offi
       for (const auto& [off, id] : heading_at)
         if (off < it->second.front() && (!under || off >= best)) { best = off; under = &id; }
       if (!under || *under != p.group)
-        errors.push_back(code + ": field 'group': data says '" + std::string(p.group) + "' but " + where + " lists it under '" +
-                         (under ? *under : std::string("no heading")) + "'");
+        errors.push_back(code + ": field 'group': data says '" + std::string(p.group) + "' but " + where +
+                         " lists it under '" + (under ? *under : std::string("no heading")) + "'");
     }
   }
   return errors;

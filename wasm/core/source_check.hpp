@@ -18,7 +18,7 @@ struct OfficialText {
   bool structure_reliable;       // check which group heading each row falls under
 };
 
-// Text with every whitespace character removed (ASCII, tabs, U+00A0, U+2000..U+200B, U+202F, U+3000).
+// Text with every whitespace character (text::is_space) removed.
 std::string strip_whitespace(std::string_view text);
 
 std::vector<std::string> check_against_source(const Catalog& catalog, const OfficialText& source);

@@ -1,14 +1,18 @@
 #include "stem.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 #include <vector>
+
+#include "hash.hpp"
 
 namespace kzprof {
 namespace stem {
 namespace {
 
 bool ru_vowel(char32_t c) {
-  return c == U'а' || c == U'е' || c == U'и' || c == U'о' || c == U'у' || c == U'ы' || c == U'э' || c == U'ю' || c == U'я';
+  return c == U'а' || c == U'е' || c == U'и' || c == U'о' || c == U'у' || c == U'ы' || c == U'э' || c == U'ю' ||
+         c == U'я';
 }
 
 // A suffix and its length (lists end with {nullptr, 0}).
@@ -75,20 +79,23 @@ bool after_a(const U32& w, size_t n, size_t rv) {
 
 const Suf PG1[] = {S(U"в"), S(U"вши"), S(U"вшись"), {nullptr, 0}};
 const Suf PG2[] = {S(U"ив"), S(U"ивши"), S(U"ившись"), S(U"ыв"), S(U"ывши"), S(U"ывшись"), {nullptr, 0}};
-const Suf ADJ[] = {S(U"ее"), S(U"ие"), S(U"ые"), S(U"ое"), S(U"ими"), S(U"ыми"), S(U"ей"), S(U"ий"), S(U"ый"), S(U"ой"), S(U"ем"), S(U"им"), S(U"ым"),
-                         S(U"ом"), S(U"его"), S(U"ого"), S(U"ему"), S(U"ому"), S(U"их"), S(U"ых"), S(U"ую"), S(U"юю"), S(U"ая"), S(U"яя"), S(U"ою"), S(U"ею"),
-                         {nullptr, 0}};
+const Suf ADJ[] = {S(U"ее"), S(U"ие"), S(U"ые"), S(U"ое"), S(U"ими"), S(U"ыми"), S(U"ей"),  S(U"ий"),  S(U"ый"),
+                   S(U"ой"), S(U"ем"), S(U"им"), S(U"ым"), S(U"ом"),  S(U"его"), S(U"ого"), S(U"ему"), S(U"ому"),
+                   S(U"их"), S(U"ых"), S(U"ую"), S(U"юю"), S(U"ая"),  S(U"яя"),  S(U"ою"),  S(U"ею"),  {nullptr, 0}};
 const Suf PART1[] = {S(U"ем"), S(U"нн"), S(U"вш"), S(U"ющ"), S(U"щ"), {nullptr, 0}};
 const Suf PART2[] = {S(U"ивш"), S(U"ывш"), S(U"ующ"), {nullptr, 0}};
 const Suf REFL[] = {S(U"ся"), S(U"сь"), {nullptr, 0}};
-const Suf VERB1[] = {S(U"ла"), S(U"на"), S(U"ете"), S(U"йте"), S(U"ли"), S(U"й"), S(U"л"), S(U"ем"), S(U"н"), S(U"ло"), S(U"но"), S(U"ет"), S(U"ют"),
-                           S(U"ны"), S(U"ть"), S(U"ешь"), S(U"нно"), {nullptr, 0}};
-const Suf VERB2[] = {S(U"ила"), S(U"ыла"), S(U"ена"), S(U"ейте"), S(U"уйте"), S(U"ите"), S(U"или"), S(U"ыли"), S(U"ей"), S(U"уй"), S(U"ил"),
-                           S(U"ыл"), S(U"им"), S(U"ым"), S(U"ен"), S(U"ило"), S(U"ыло"), S(U"ено"), S(U"ят"), S(U"ует"), S(U"уют"), S(U"ит"), S(U"ыт"),
-                           S(U"ены"), S(U"ить"), S(U"ыть"), S(U"ишь"), S(U"ую"), S(U"ю"), {nullptr, 0}};
-const Suf NOUN[] = {S(U"а"), S(U"ев"), S(U"ов"), S(U"ие"), S(U"ье"), S(U"е"), S(U"иями"), S(U"ями"), S(U"ами"), S(U"еи"), S(U"ии"), S(U"и"), S(U"ией"),
-                          S(U"ей"), S(U"ой"), S(U"ий"), S(U"й"), S(U"иям"), S(U"ям"), S(U"ием"), S(U"ем"), S(U"ам"), S(U"ом"), S(U"о"), S(U"у"), S(U"ах"),
-                          S(U"иях"), S(U"ях"), S(U"ы"), S(U"ь"), S(U"ию"), S(U"ью"), S(U"ю"), S(U"ия"), S(U"ья"), S(U"я"), {nullptr, 0}};
+const Suf VERB1[] = {S(U"ла"), S(U"на"), S(U"ете"), S(U"йте"), S(U"ли"), S(U"й"),  S(U"л"),   S(U"ем"),  S(U"н"),
+                     S(U"ло"), S(U"но"), S(U"ет"),  S(U"ют"),  S(U"ны"), S(U"ть"), S(U"ешь"), S(U"нно"), {nullptr, 0}};
+const Suf VERB2[] = {S(U"ила"), S(U"ыла"), S(U"ена"), S(U"ейте"), S(U"уйте"), S(U"ите"),   S(U"или"), S(U"ыли"),
+                     S(U"ей"),  S(U"уй"),  S(U"ил"),  S(U"ыл"),   S(U"им"),   S(U"ым"),    S(U"ен"),  S(U"ило"),
+                     S(U"ыло"), S(U"ено"), S(U"ят"),  S(U"ует"),  S(U"уют"),  S(U"ит"),    S(U"ыт"),  S(U"ены"),
+                     S(U"ить"), S(U"ыть"), S(U"ишь"), S(U"ую"),   S(U"ю"),    {nullptr, 0}};
+const Suf NOUN[] = {S(U"а"),   S(U"ев"),  S(U"ов"),  S(U"ие"),  S(U"ье"),    S(U"е"),  S(U"иями"), S(U"ями"),
+                    S(U"ами"), S(U"еи"),  S(U"ии"),  S(U"и"),   S(U"ией"),   S(U"ей"), S(U"ой"),   S(U"ий"),
+                    S(U"й"),   S(U"иям"), S(U"ям"),  S(U"ием"), S(U"ем"),    S(U"ам"), S(U"ом"),   S(U"о"),
+                    S(U"у"),   S(U"ах"),  S(U"иях"), S(U"ях"),  S(U"ы"),     S(U"ь"),  S(U"ию"),   S(U"ью"),
+                    S(U"ю"),   S(U"ия"),  S(U"ья"),  S(U"я"),   {nullptr, 0}};
 
 const SufTable T_PG1(PG1), T_PG2(PG2), T_ADJ(ADJ), T_PART1(PART1), T_PART2(PART2), T_REFL(REFL), T_VERB1(VERB1),
     T_VERB2(VERB2), T_NOUN(NOUN);
@@ -157,18 +164,95 @@ namespace {
 // Kazakh endings in folded form (ә→а, і→и, ң→н, ғ→г, қ→к, ө→о, ұ/ү→у), longest first within a step.
 const Suf KK[] = {
     // personal endings
-    S(U"мын"), S(U"мин"), S(U"бын"), S(U"бин"), S(U"пын"), S(U"пин"), S(U"сын"), S(U"син"), S(U"мыз"), S(U"миз"), S(U"быз"), S(U"биз"), S(U"пыз"), S(U"пиз"),
-    S(U"сыз"), S(U"сиз"), S(U"сындар"), S(U"синдер"), S(U"сыныз"), S(U"синиз"),
+    S(U"мын"),
+    S(U"мин"),
+    S(U"бын"),
+    S(U"бин"),
+    S(U"пын"),
+    S(U"пин"),
+    S(U"сын"),
+    S(U"син"),
+    S(U"мыз"),
+    S(U"миз"),
+    S(U"быз"),
+    S(U"биз"),
+    S(U"пыз"),
+    S(U"пиз"),
+    S(U"сыз"),
+    S(U"сиз"),
+    S(U"сындар"),
+    S(U"синдер"),
+    S(U"сыныз"),
+    S(U"синиз"),
     // plural
-    S(U"лар"), S(U"лер"), S(U"дар"), S(U"дер"), S(U"тар"), S(U"тер"),
+    S(U"лар"),
+    S(U"лер"),
+    S(U"дар"),
+    S(U"дер"),
+    S(U"тар"),
+    S(U"тер"),
     // possessive
-    S(U"ы"), S(U"и"), S(U"сы"), S(U"си"), S(U"ым"), S(U"им"), S(U"ын"), S(U"ин"), S(U"ымыз"), S(U"имиз"), S(U"ыныз"), S(U"иниз"), S(U"ныз"), S(U"низ"),
+    S(U"ы"),
+    S(U"и"),
+    S(U"сы"),
+    S(U"си"),
+    S(U"ым"),
+    S(U"им"),
+    S(U"ын"),
+    S(U"ин"),
+    S(U"ымыз"),
+    S(U"имиз"),
+    S(U"ыныз"),
+    S(U"иниз"),
+    S(U"ныз"),
+    S(U"низ"),
     // genitive, dative, accusative, locative, ablative, instrumental, equative
-    S(U"нын"), S(U"нин"), S(U"дын"), S(U"дин"), S(U"тын"), S(U"тин"), S(U"га"), S(U"ге"), S(U"ка"), S(U"ке"), S(U"на"), S(U"не"), S(U"а"), S(U"е"), S(U"ды"), S(U"ди"),
-    S(U"ты"), S(U"ти"), S(U"н"), S(U"ны"), S(U"ни"), S(U"да"), S(U"де"), S(U"та"), S(U"те"), S(U"нда"), S(U"нде"), S(U"дан"), S(U"ден"), S(U"тан"), S(U"тен"),
-    S(U"нан"), S(U"нен"), S(U"мен"), S(U"бен"), S(U"пен"), S(U"ша"), S(U"ше"),
+    S(U"нын"),
+    S(U"нин"),
+    S(U"дын"),
+    S(U"дин"),
+    S(U"тын"),
+    S(U"тин"),
+    S(U"га"),
+    S(U"ге"),
+    S(U"ка"),
+    S(U"ке"),
+    S(U"на"),
+    S(U"не"),
+    S(U"а"),
+    S(U"е"),
+    S(U"ды"),
+    S(U"ди"),
+    S(U"ты"),
+    S(U"ти"),
+    S(U"н"),
+    S(U"ны"),
+    S(U"ни"),
+    S(U"да"),
+    S(U"де"),
+    S(U"та"),
+    S(U"те"),
+    S(U"нда"),
+    S(U"нде"),
+    S(U"дан"),
+    S(U"ден"),
+    S(U"тан"),
+    S(U"тен"),
+    S(U"нан"),
+    S(U"нен"),
+    S(U"мен"),
+    S(U"бен"),
+    S(U"пен"),
+    S(U"ша"),
+    S(U"ше"),
     // -дағы/-дегі (adjectival locative)
-    S(U"дагы"), S(U"деги"), S(U"тагы"), S(U"теги"), S(U"ндагы"), S(U"ндеги"), {nullptr, 0}};
+    S(U"дагы"),
+    S(U"деги"),
+    S(U"тагы"),
+    S(U"теги"),
+    S(U"ндагы"),
+    S(U"ндеги"),
+    {nullptr, 0}};
 
 const size_t KK_MIN_STEM = 4;   // never strip below 4 letters
 const size_t KK_MIN_STEM1 = 5;  // single-letter endings (а, е, ы, и, н) need a 5-letter stem
@@ -192,6 +276,12 @@ bool kk_joins(char32_t before, char32_t first) {
 
 U32 kazakh(const U32& in) {
   U32 w = in;
+  // Agent nouns: X-лаушы (-леуші, -даушы, -деуші) is the X-шы of the same X, with or without endings
+  // after it: бағдарламалаушысы = бағдарламашысы.
+  for (const char32_t* agent : {U"лаушы", U"леуши", U"даушы", U"деуши"}) {
+    const size_t at = w.find(agent, 4);
+    if (at != U32::npos) w.erase(at, 3);
+  }
   bool stripped = false;
   for (int step = 0; step < KK_MAX_STEPS; ++step) {
     static const SufTable T_KK(KK);
@@ -232,18 +322,100 @@ U32 english(const U32& in) {
   return w;
 }
 
+namespace {
+
+// Words as the core compares them: folded (text::fold), so a table can be written in plain Kazakh.
+U32 folded(const char32_t* w) {
+  U32 out(w);
+  for (char32_t& c : out) c = text::fold(c);
+  return out;
+}
+
+struct U32Hash {
+  size_t operator()(std::u32string_view s) const { return fnv1a(s); }
+};
+using WordSet = std::unordered_set<U32, U32Hash, std::equal_to<>>;
+
+WordSet folded_set(std::initializer_list<const char32_t*> words) {
+  WordSet out;
+  for (const char32_t* w : words) out.insert(folded(w));
+  return out;
+}
+
+}  // namespace
+
 bool is_stop(std::u32string_view w) {
-  static const Suf STOP[] = {
-      // Russian
-      S(U"по"), S(U"в"), S(U"во"), S(U"и"), S(U"с"), S(U"со"), S(U"для"), S(U"на"), S(U"из"), S(U"к"), S(U"ко"), S(U"о"), S(U"об"), S(U"от"), S(U"при"), S(U"или"),
-      S(U"а"), S(U"у"),
-      // Kazakh (folded): жөніндегі, және, мен/бен/пен, үшін, немесе
-      S(U"жониндеги"), S(U"жане"), S(U"мен"), S(U"бен"), S(U"пен"), S(U"ушин"), S(U"немесе"),
-      // English
-      S(U"of"), S(U"and"), S(U"in"), S(U"for"), S(U"the"), S(U"a"), S(U"an"), S(U"or"), S(U"to"), S(U"at"), S(U"on"), S(U"with"), {nullptr, 0}};
-  if (w.size() > 9 || !((0x25Eu >> w.size()) & 1)) return false;  // stop words have 1, 2, 3, 4, 6 or 9 letters
-  for (const Suf* s = STOP; s->s; ++s)
-    if (s->n == w.size() && s->s[0] == w[0] && std::char_traits<char32_t>::compare(s->s, w.data(), s->n) == 0) return true;
+  static const WordSet STOP = folded_set({
+      U"по", U"в", U"во", U"и", U"с", U"со", U"для", U"на", U"из", U"к", U"ко", U"о", U"об", U"от", U"при", U"или",
+      U"а", U"у",                                                                        // Russian
+      U"жөніндегі", U"және", U"мен", U"бен", U"пен", U"үшін", U"немесе",                   // Kazakh
+      U"ету", U"етуді", U"етуге", U"етудің", U"етуде",  // the verb of compounds: қамтамасыз ету
+      U"of", U"and", U"in", U"for", U"the", U"a", U"an", U"or", U"to", U"at", U"on", U"with"});  // English
+  return w.size() <= 9 && STOP.count(U32(w));
+}
+
+// The frame of a sentence around a title: pronouns, forms of work / be / become / seek / study, the words
+// for profession and speciality, "is it on the list" and question words, years of experience. Russian and
+// Kazakh words are compared by stem (so every inflected form counts), English words as written.
+bool is_frame(const U32& w) {
+  static const WordSet RU = [] {
+    WordSet out;
+    for (const char32_t* x : {U"я", U"мы", U"меня", U"мне", U"мой", U"моя", U"мои", U"это", U"работаю", U"работал",
+                              U"работать", U"работа", U"являюсь", U"был", U"была", U"быть", U"буду", U"стать",
+                              U"хочу", U"хотел", U"ищу", U"искать", U"вакансия", U"профессия", U"специальность",
+                              U"образование", U"квалификация", U"должность", U"учился", U"училась", U"учусь",
+                              U"окончил", U"окончила", U"есть", U"ли", U"входит", U"список", U"списке",
+                              U"перечень", U"перечне", U"какой", U"кто", U"что", U"как", U"можно", U"лет", U"год",
+                              U"опыт", U"стаж", U"уже", U"сейчас", U"тоже", U"также"})
+      out.insert(russian(folded(x)));
+    return out;
+  }();
+  static const WordSet KK = [] {
+    WordSet out;
+    for (const char32_t* x : {U"мен", U"менің", U"маған", U"мені", U"біз", U"мамандық", U"мамандығым", U"кәсіп",
+                              U"кәсібім", U"жұмыс", U"істеймін", U"істедім", U"істеу", U"жасаймын", U"болып",
+                              U"болдым", U"болғым", U"боламын", U"келеді", U"іздеймін", U"жыл", U"тәжірибе",
+                              U"тізім", U"тізімде", U"тізбе", U"тізбеде", U"бар", U"ма", U"ме", U"ба", U"бе", U"па",
+                              U"пе", U"қазір", U"оқыдым", U"бітірдім", U"бойынша"})
+      out.insert(kazakh(folded(x)));
+    return out;
+  }();
+  static const WordSet EN = folded_set({
+      U"i", U"i'm", U"im", U"am", U"is", U"are", U"was", U"were", U"be", U"been", U"my", U"me", U"work", U"works",
+      U"worked", U"working", U"job", U"as", U"looking", U"seeking", U"want", U"become", U"profession", U"occupation",
+      U"speciality", U"specialty", U"qualification", U"years", U"year", U"experience", U"list", U"listed", U"what",
+      U"about", U"how", U"it", U"does", U"do", U"can", U"have", U"has", U"had", U"now", U"currently", U"there"});
+  if (text::has_cyrillic(w)) return RU.count(russian(w)) || KK.count(kazakh(w));
+  return EN.count(w) > 0;
+}
+
+// Kazakh synonyms of one meaning in the official titles: "software" is бағдарламалық қамтылым, жасақтама,
+// қамсыздандыру or қамтамасыз ету; "developer" әзірлеуші or жасаушы. The folded Kazakh stems of each class.
+const std::vector<U32>* kazakh_synonyms(const U32& kk_stem) {
+  static const std::vector<std::vector<U32>> CLASSES = [] {
+    std::vector<std::vector<U32>> out;
+    for (auto words : {std::initializer_list<const char32_t*>{U"қамтылым", U"жасақтама", U"қамсыздандыру",
+                                                                U"қамтамасыз"},
+                       std::initializer_list<const char32_t*>{U"әзірлеуші", U"жасаушы"}}) {  // developer
+      auto& cls = out.emplace_back();
+      for (const char32_t* x : words) cls.push_back(kazakh(folded(x)));
+    }
+    return out;
+  }();
+  for (const auto& cls : CLASSES)
+    if (std::find(cls.begin(), cls.end(), kk_stem) != cls.end()) return &cls;
+  return nullptr;
+}
+
+bool ru_adjective(std::u32string_view w) {
+  static const char32_t* const END[] = {U"ый", U"ий",  U"ой",  U"ая",  U"яя",  U"ое",  U"ее", U"ые",
+                                        U"ие", U"ого", U"его", U"ому", U"ему", U"ых",  U"их", U"ым",
+                                        U"им", U"ую",  U"юю",  U"ыми", U"ими", nullptr};
+  if (w.size() < 5) return false;
+  for (const char32_t* const* e = END; *e; ++e) {
+    size_t n = std::char_traits<char32_t>::length(*e);
+    if (w.substr(w.size() - n) == std::u32string_view(*e, n)) return true;
+  }
   return false;
 }
 

@@ -2,6 +2,8 @@
 // stripper and a light English stemmer. Stems are only compared with other stems made by the same
 // function, so they need to be consistent, not linguistically pretty.
 #pragma once
+#include <vector>
+
 #include "text.hpp"
 
 namespace kzprof {
@@ -11,8 +13,18 @@ U32 russian(const U32& w);  // Snowball Russian (ё already folded to е)
 U32 kazakh(const U32& w);   // iterative suffix stripping on Kazakh-folded words
 U32 english(const U32& w);  // plural / possessive only
 
+// A Russian adjective by its ending (>= 5 letters): "программного", "ведущий".
+bool ru_adjective(std::u32string_view w);
+
 // Stop words of the three languages (folded): по, в, и, с, для, жөніндегі, және, of, and, ...
 bool is_stop(std::u32string_view w);
+
+// A word of the frame of a sentence around a title ("я по образованию …", "I am a …", "менің кәсібім …"):
+// pronouns, work / be / seek / study, profession and speciality, "is … on the list", years. Optional in a query.
+bool is_frame(const U32& w);
+
+// The Kazakh stems (kazakh()) with the same meaning as this one in the titles, itself included, or nullptr.
+const std::vector<U32>* kazakh_synonyms(const U32& kk_stem);
 
 }  // namespace stem
 }  // namespace kzprof

@@ -3,6 +3,17 @@
 namespace kzprof {
 namespace text {
 
+bool is_space(char32_t c) {
+  return c == ' ' || (c >= 9 && c <= 13) || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200B) || c == 0x2028 ||
+         c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
+}
+bool is_hyphen(char32_t c) {
+  return c == '-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFE63 || c == 0xFF0D;
+}
+bool is_apostrophe(char32_t c) {
+  return c == '\'' || c == 0x2019 || c == 0x2BC || c == 0x2018 || c == 0x60 || c == 0xB4;
+}
+
 bool is_cyrillic(char32_t c) { return c >= 0x400 && c <= 0x4FF; }
 bool is_latin(char32_t c) {
   return c < 0x80 ? (c | 0x20) - 'a' < 26 : c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7;
@@ -51,7 +62,7 @@ U32 decode(std::string_view s) {
 
 namespace {
 // The code point at s[i] (invalid bytes -> U+FFFD, one byte each); advances i past it.
-[[gnu::noinline]] char32_t next_cp(std::string_view s, size_t& i) {
+char32_t next_cp(std::string_view s, size_t& i) {
   const size_t n = s.size();
   unsigned char c = static_cast<unsigned char>(s[i]);
   char32_t cp;
@@ -67,13 +78,16 @@ namespace {
     if ((d & 0xC0) != 0x80) { ok = false; break; }
     cp = (cp << 6) | (d & 0x3F);
   }
-  if (ok && ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))))
+  if (ok &&
+      ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))))
     ok = false;
   if (!ok) { ++i; return 0xFFFD; }
   i += len;
   return cp;
 }
 }  // namespace
+
+char32_t decode_one(std::string_view s, size_t& i) { return next_cp(s, i); }
 
 void decode_into(std::string_view s, U32& out) {
   out.reserve(out.size() + s.size());
@@ -82,8 +96,10 @@ void decode_into(std::string_view s, U32& out) {
 
 void append_utf8(std::string& o, char32_t c) {
   if (c < 0x80) o.push_back(static_cast<char>(c));
-  else if (c < 0x800) { o.push_back(static_cast<char>(0xC0 | (c >> 6))); o.push_back(static_cast<char>(0x80 | (c & 0x3F))); }
-  else if (c < 0x10000) {
+  else if (c < 0x800) {
+    o.push_back(static_cast<char>(0xC0 | (c >> 6)));
+    o.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
     o.push_back(static_cast<char>(0xE0 | (c >> 12)));
     o.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
     o.push_back(static_cast<char>(0x80 | (c & 0x3F)));
@@ -100,6 +116,42 @@ std::string to_utf8(const U32& s) {
   o.reserve(s.size() * 2);
   for (char32_t c : s) append_utf8(o, c);
   return o;
+}
+
+namespace {
+// The compatibility decomposition of c (ASCII only here), or nullptr when c has none that matters.
+const char* compat_ascii(char32_t c, char (&buf)[2]) {
+  static const char* const LIGATURES[] = {"ff", "fi", "fl", "ffi", "ffl", "st", "st"};  // U+FB00..U+FB06
+  auto one = [&](char a) { buf[0] = a, buf[1] = 0; return buf; };
+  if (c >= 0xFF01 && c <= 0xFF5E) return one(char(c - 0xFF01 + '!'));            // full-width ASCII
+  if (c >= 0xFB00 && c <= 0xFB06) return LIGATURES[c - 0xFB00];
+  if (c == 0xB9) return one('1');                                                 // superscripts
+  if (c == 0xB2 || c == 0xB3) return one(char('2' + (c - 0xB2)));
+  if (c == 0x2070 || (c >= 0x2074 && c <= 0x2079)) return one(char('0' + (c - 0x2070)));
+  if (c >= 0x2080 && c <= 0x2089) return one(char('0' + (c - 0x2080)));         // subscripts
+  if (c >= 0x1D400 && c <= 0x1D6A3) {                                             // 13 alphabets of A-Z a-z
+    const uint32_t k = (c - 0x1D400) % 52;
+    return one(char(k < 26 ? 'A' + k : 'a' + (k - 26)));
+  }
+  if (c >= 0x1D7CE && c <= 0x1D7FF) return one(char('0' + (c - 0x1D7CE) % 10));  // mathematical digits
+  if (c != ' ' && is_space(c)) return one(' ');
+  return nullptr;
+}
+}  // namespace
+
+std::string fold_compat(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  char buf[2];
+  for (size_t i = 0; i < s.size();) {
+    const size_t from = i;
+    const unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) { out.push_back(s[i++]); continue; }
+    const char32_t c = next_cp(s, i);
+    if (const char* a = compat_ascii(c, buf)) out += a;
+    else out.append(s.substr(from, i - from));
+  }
+  return out;
 }
 
 std::string cap_utf16(std::string_view s, size_t max_units, bool* truncated) {
@@ -124,12 +176,22 @@ std::string cap_utf16(std::string_view s, size_t max_units, bool* truncated) {
   return o;
 }
 
+bool is_blank(std::string_view s) {
+  // Fast path: an ASCII byte that is not whitespace decodes as itself, so the text is not blank; nor is a
+  // lead byte C3..DF (U+00C0..U+07FF: Cyrillic, most Latin letters).
+  for (char ch : s) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    if ((c >= 0xC3 && c <= 0xDF) || (c < 0x80 && c != ' ' && (c < 9 || c > 13))) return false;
+  }
+  for (size_t i = 0; i < s.size();)
+    if (!is_space(next_cp(s, i))) return false;
+  return true;
+}
+
 namespace {
 
 bool is_combining(char32_t c) { return (c >= 0x300 && c <= 0x36F); }
 bool is_ignorable(char32_t c) { return c == 0xAD || (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF; }
-bool is_hyphen(char32_t c) { return c == '-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFE63 || c == 0xFF0D; }
-bool is_apostrophe(char32_t c) { return c == '\'' || c == 0x2019 || c == 0x2BC || c == 0x2018 || c == 0x60 || c == 0xB4; }
 bool is_open(char32_t c) { return c == '(' || c == '[' || c == '{'; }
 bool is_close(char32_t c) { return c == ')' || c == ']' || c == '}'; }
 
@@ -219,7 +281,8 @@ void tokenize(std::string_view s, Tokens& out, bool* ends_with_break) {
   for (size_t i = 0; i < u.size(); ++i) {
     char32_t c = u[i].c;
     bool word_char = is_letter(c) || is_digit(c);
-    if (!word_char && is_apostrophe(c) && in_word && is_latin(out.keys.back()) && i + 1 < u.size() && is_latin(u[i + 1].c))
+    if (!word_char && is_apostrophe(c) && in_word && is_latin(out.keys.back()) && i + 1 < u.size() &&
+        is_latin(u[i + 1].c))
       word_char = true, c = '\'';
     if (word_char) {
       if (!in_word) {
@@ -273,6 +336,50 @@ U32 skeleton(const U32& key) {
     if (c && (o.empty() || o.back() != c)) o.push_back(c);
   }
   return o;
+}
+
+U32 sound_skeleton(const U32& w) {
+  U32 o;
+  auto vowel = [](char32_t c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; };
+  auto at = [&](size_t i) -> char32_t { return i < w.size() ? w[i] : 0; };
+  auto starts = [&](size_t i, const char32_t* t) {
+    return w.compare(i, std::char_traits<char32_t>::length(t), t) == 0;
+  };
+  if (!w.empty() && vowel(w[0])) o.push_back('^');
+  auto put = [&](char32_t c) {
+    if (o.empty() || o.back() != c) o.push_back(c);
+  };
+  for (size_t i = 0; i < w.size();) {
+    const char32_t c = w[i];
+    if (starts(i, U"tion")) { put('s'), put('n'); i += 4; continue; }
+    if (starts(i, U"shch") || starts(i, U"sch")) { put('s'); i += c == 's' && at(i + 1) == 'h' ? 4 : 3; continue; }
+    if (starts(i, U"dzh")) { put('g'); i += 3; continue; }
+    const char32_t n = at(i + 1);
+    if (n == 'h' && (c == 's' || c == 'z' || c == 'c' || c == 'k' || c == 'p' || c == 't' || c == 'g')) {
+      put(c == 's' ? 's' : c == 'z' ? 'g' : c == 'c' || c == 'k' ? 'k' : c == 'p' ? 'f' : c);
+      i += 2;
+      continue;
+    }
+    if ((c == 'c' && n == 'k') || (c == 'd' && n == 'j') || (c == 't' && n == 's')) {
+      put(c == 'c' ? 'k' : c == 'd' ? 'g' : 's');
+      i += 2;
+      continue;
+    }
+    switch (c) {
+      case 'c': put(n == 'e' || n == 'i' ? 's' : 'k'); break;
+      case 'q': put('k'); break;
+      case 'x': put('k'), put('s'); break;
+      case 'w': put('v'); break;
+      case 'z': put('s'); break;
+      case 'j': put('g'); break;
+      case 'h': case '\'': break;
+      default:
+        if (c >= 'a' && c <= 'z' && !vowel(c)) put(c);
+        else if (!vowel(c)) return U32();  // not a plain Latin word
+    }
+    ++i;
+  }
+  return o.size() > (o[0] == '^' ? 1u : 0u) ? o : U32();
 }
 
 bool all_latin(const U32& w) {

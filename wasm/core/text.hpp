@@ -33,6 +33,12 @@ struct Tokens {
 
 namespace text {
 
+// ---- Character classes: the one home of "which characters count as X" for the whole core.
+bool is_space(char32_t c);       // whitespace of any script (U+0009..U+000D, U+00A0, U+2000..U+200B, U+3000, ...)
+bool is_hyphen(char32_t c);      // hyphen-minus and the Unicode hyphens and dashes
+bool is_apostrophe(char32_t c);  // ' and its look-alikes: ’ ‘ ʼ ` ´
+bool is_blank(std::string_view utf8);  // empty or only is_space
+
 bool is_cyrillic(char32_t c);
 bool is_latin(char32_t c);  // ASCII letters and Latin-1/Extended-A letters
 bool is_digit(char32_t c);
@@ -41,9 +47,15 @@ char32_t lower(char32_t c);
 char32_t fold(char32_t c);  // lower + ё→е + Kazakh folding
 
 U32 decode(std::string_view utf8);  // raw code points, invalid bytes -> U+FFFD
+char32_t decode_one(std::string_view utf8, size_t& i);  // the code point at byte i (U+FFFD if invalid); i moves past it
 void decode_into(std::string_view utf8, U32& out);  // appends
 void append_utf8(std::string& out, char32_t c);
 std::string to_utf8(const U32& s);
+
+// Compatibility forms folded as NFKC does, before anything else reads a query: full-width letters, digits
+// and punctuation (Chinese and Japanese input methods), mathematical alphanumerics (𝐃𝐚𝐭𝐚), ligatures (ﬁ),
+// superscript and subscript digits, and every space character as ' '.
+std::string fold_compat(std::string_view utf8);
 
 // Cuts `s` to at most `max_units` UTF-16 code units (never inside a code point). Sets *truncated.
 std::string cap_utf16(std::string_view s, size_t max_units, bool* truncated);
@@ -56,6 +68,12 @@ void tokenize(std::string_view s, Tokens& out, bool* ends_with_break = nullptr);
 // The lossy transliteration skeleton of a folded word: й/ы/і→и, э→е, щ→ш, ъ/ь dropped, doubled
 // letters collapsed. Russian in Latin letters, once transliterated, lands on the same skeleton.
 U32 skeleton(const U32& key);
+
+// The sound skeleton of a Latin word: its consonants by sound class (c/k/q/ch → k, soft c/z/sh/tion's t → s,
+// g/j/zh/dzh → g, w/v → v, ph → f; h and vowels dropped; doubles collapsed), "^" first when the word starts with
+// a vowel. English words and their Russian spellings romanized meet there ("software" / "softver": sftvr,
+// "engineer" / "inzhener": ^ngnr). Empty when the word has no consonant.
+U32 sound_skeleton(const U32& latin);
 
 bool all_latin(const U32& w);  // every letter Latin (digits/apostrophes allowed), at least one letter
 bool has_cyrillic(const U32& w);

@@ -1,0 +1,111 @@
+// The verdict rules of issue 11 on the real list (data/professions.json), one general rule per case: no
+// stacked guesses, sentence frames, broad words, official names over aliases, English in Cyrillic,
+// abbreviations, compatibility forms, Kazakh word formation, consonant swaps, code prefixes.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "core/catalog_json.hpp"
+#include "core/matcher.hpp"
+
+using namespace kzprof;
+
+namespace {
+
+const Matcher& real() {
+  static Matcher m = [] {
+    std::ifstream f(KZPROF_TEST_DIR "/../data/professions.json", std::ios::binary);
+    std::ostringstream ss;
+    ss << f.rdbuf();
+    Matcher x;
+    REQUIRE(load_json(x, ss.str()).empty());
+    return x;
+  }();
+  return m;
+}
+
+std::string verdict(const std::string& q) { return real().search(q, 10).verdict; }
+std::string first(const std::string& q) {
+  const Answer a = real().search(q, 10);
+  return a.results.empty() ? "" : a.results[0].code;
+}
+
+}  // namespace
+
+TEST_CASE("no stacked guesses: a transliteration or a layout with a typo is never listed") {
+  CHECK(verdict("vrach-onkolog") == "listed");        // one guess: a transliteration
+  CHECK(verdict("vrach-onkalog") != "listed");        // a transliteration and a typo
+  CHECK(first("vrach-onkalog") == "2211-7-004");      // still found first
+  CHECK(verdict("dhfx-jyrjkju") == "listed");         // one guess: the keyboard layout
+  CHECK(verdict("dhfx-jyrjkjuuu") != "listed");
+  CHECK(verdict("lawyer") != "listed");               // "лавер" is not "лазер"
+  CHECK(verdict("lawer") != "listed");
+}
+
+TEST_CASE("a consonant put for another makes another word, not a typo") {
+  CHECK(verdict("гепатолог") != "listed");            // hepatologist, not haematologist
+  CHECK(verdict("лавер") != "listed");
+  CHECK(verdict("гемотолог") == "listed");            // a vowel: a spelling slip
+  CHECK(verdict("гемаотлог") == "listed");            // two letters swapped
+}
+
+TEST_CASE("sentences: the frame around a title does not block the verdict; other words do") {
+  CHECK(verdict("я работаю врачом-онкологом") == "listed");
+  CHECK(first("я работаю врачом-онкологом") == "2211-7-004");
+  CHECK(verdict("I work as an oncologist") == "listed");
+  CHECK(verdict("менің мамандығым дәрігер-онколог") == "listed");
+  CHECK(verdict("есть ли в списке звукооператор?") == "listed");
+  CHECK(verdict("я работаю врачом-ревматологом") != "listed");  // ревматолог is neither frame nor title
+}
+
+TEST_CASE("broad words: several listed professions carry the word, none is named") {
+  const Answer a = real().search("врач", 20);
+  CHECK(std::string(a.verdict) == "broad");
+  CHECK(a.results.size() >= 8);
+  CHECK(verdict("дәрігер") == "broad");
+  CHECK(verdict("developer") == "broad");
+  CHECK(verdict("я врач") == "broad");
+  CHECK(verdict("врач-стоматолог") == "suggestions");  // a near miss, not a broad word
+  CHECK(verdict("фармацевт") != "broad");
+  CHECK(verdict("2512") == "broad");                  // a code prefix of several codes
+  CHECK(verdict("2512-1-007") == "listed");
+}
+
+TEST_CASE("official names outrank aliases; an alias that is a word of another name is not enough") {
+  CHECK(verdict("программист") == "broad");           // an alias of one entry, a word of two official names
+  const std::string top = first("программист");
+  CHECK((top == "2519-9-002" || top == "2512-1-005"));
+  CHECK(verdict("нейрохирург") == "listed");          // an alias that is no other entry's word
+}
+
+TEST_CASE("English jargon in Cyrillic letters is read back by sound") {
+  CHECK(first("софтвер девелопер") == "2512-1-007");
+  CHECK(verdict("софтвер девелопер") == "listed");
+  CHECK(verdict("дата инженер") == "listed");
+  CHECK(first("клауд инженер") == "2529-0-001");
+}
+
+TEST_CASE("abbreviations in capitals are the initials of title words, never of the head") {
+  CHECK(first("специалист по ИБ") == "2524-0-007");
+  CHECK(verdict("специалист по ИБ") == "listed");
+  CHECK(first("менеджер ИКТ-проектов") == "2512-1-003");
+  CHECK(verdict("ИП") != "listed");                   // not "Инженер-программист": the head is not initialled
+}
+
+TEST_CASE("compatibility forms are folded first") {
+  CHECK(verdict("２５１２－１－００７") == "listed");
+  CHECK(first("Ｗｅｂ ｄｅｖｅｌｏｐｅｒ") == "2512-2-001");
+  CHECK(first("ﬁlm editor") == "3521-3-003");
+  CHECK(verdict("²¹⁶⁶-¹") == "listed");
+  const Answer a = real().search("２５１２－１－００７", 1);
+  CHECK(!a.rewrite);                                  // folding is not a guess
+}
+
+TEST_CASE("Kazakh word formation and synonyms") {
+  CHECK(verdict("бағдарламалық жасақтама әзірлеушісі") == "listed");
+  CHECK(first("бағдарламалық жасақтама әзірлеушісі") == "2512-1-007");
+  CHECK(first("бағдарламалық қамсыздандыру дизайнері") == "2512-1-001");
+  CHECK(verdict("бағдарламалаушы") != "none");        // an agent noun like бағдарламашы
+}

@@ -1,0 +1,276 @@
+#include "candidates.hpp"
+
+#include <algorithm>
+
+#include "hash.hpp"
+#include "readings.hpp"
+#include "scoring.hpp"
+#include "stem.hpp"
+
+namespace kzprof {
+
+void CandidateCache::clear() {
+  for (Slot& s : slot_) s.used = false;
+}
+
+const std::vector<Cand>& CandidateCache::get(const Index& ix, const U32& key, bool last, bool skeleton) {
+  Slot& s = slot_[(fnv1a(key) ^ (last ? 0x9e37u : 0) ^ (skeleton ? 0x7f4au : 0)) % N];
+  if (s.used && s.last == last && s.skeleton == skeleton && s.key == key) return s.cands;
+  find_candidates(ix, key, last, skeleton, s.cands);
+  s.key = key, s.last = last, s.skeleton = skeleton, s.used = true;
+  return s.cands;
+}
+
+namespace {
+
+// The rules' preconditions, shared by find_candidates and bound_candidates.
+bool stems_apply(size_t n) { return n >= 3; }
+bool typos_apply(size_t n) { return typo_budget(n) > 0; }
+bool infixes_apply(size_t n) { return n >= INFIX_MIN; }
+
+// Quality of a prefix match: `typed` letters of a `len`-letter word. False when it does not count.
+bool prefix_quality(bool last, size_t typed, size_t len, int& q, bool& conf) {
+  conf = false;
+  if (!last) {
+    q = Q_PREFIX_NONLAST;
+    return typed >= 3;
+  }
+  if (typed < 3) {
+    q = Q_PREFIX_SHORT;
+    return true;
+  }
+  q = Q_PREFIX_MIN + int((Q_PREFIX_MAX - Q_PREFIX_MIN) * typed / std::max<size_t>(len, 1));
+  conf = typed >= PREFIX_CONF_MIN && 2 * typed >= len;
+  return true;
+}
+
+// A spelling slip changes vowels, voicing (б/п, в/ф, г/к, д/т, ж/ш, з/с; ш/щ), or drops, adds or swaps letters;
+// one consonant put for another makes another word ("гепатолог" is not "гематолог", "лавер" not "лазер").
+bool consonant_swapped(const U32& q, const U32& w) {
+  if (q.size() != w.size()) return false;
+  auto vowel = [](char32_t c) {
+    return std::u32string_view(U"аеиоуыэюяaeiouy").find(c) != std::u32string_view::npos;
+  };
+  auto voicing = [](char32_t a, char32_t b) {
+    static const std::u32string_view PAIRS[] = {U"бп", U"вф", U"гк", U"дт", U"жш", U"зс", U"шщ", U"bp", U"vf", U"gk",
+                                                U"dt", U"zs"};
+    for (auto p : PAIRS)
+      if ((a == p[0] && b == p[1]) || (a == p[1] && b == p[0])) return true;
+    return false;
+  };
+  for (size_t i = 0; i < q.size(); ++i)
+    if (q[i] != w[i] && text::is_letter(q[i]) && text::is_letter(w[i]) && !vowel(q[i]) && !vowel(w[i]) &&
+        !voicing(q[i], w[i]) && !(i + 1 < q.size() && q[i] == w[i + 1] && q[i + 1] == w[i]) &&
+        !(i > 0 && q[i] == w[i - 1] && q[i - 1] == w[i]))
+      return true;
+  return false;
+}
+
+bool has_stem(const Index& ix, const U32& k, bool cyr) {
+  if (!stems_apply(k.size())) return false;
+  if (cyr) {
+    if (ix.ru.find(stem::russian(k)) >= 0) return true;
+    const U32 ks = stem::kazakh(k);
+    if (const std::vector<U32>* same = stem::kazakh_synonyms(ks))
+      return std::any_of(same->begin(), same->end(), [&](const U32& o) { return ix.kk.find(o) >= 0; });
+    return ix.kk.find(ks) >= 0;
+  }
+  return text::all_latin(k) && ix.en.find(stem::english(k)) >= 0;
+}
+
+class Finder {
+ public:
+  Finder(const Index& ix, const U32& key, bool last, std::vector<Cand>& out)
+      : ix_(ix), key_(key), last_(last), out_(out) {}
+
+  void add(const WordSpace& sp, size_t ki, int q, uint8_t kind, bool conf, size_t a, size_t b) {
+    for (const uint32_t* v = sp.vals_begin(ki); v != sp.vals_end(ki); ++v) {
+      const size_t len = ix_.words[*v].key.size();
+      const size_t bb = std::min(b == FULL ? len : b, len), aa = std::min(a, bb);
+      out_.push_back(
+          Cand{*v, int16_t(q), kind, conf, uint8_t(std::min<size_t>(aa, 255)), uint8_t(std::min<size_t>(bb, 255))});
+    }
+  }
+  static constexpr size_t FULL = size_t(-1);
+
+  void same_word(long ex) {
+    if (ex >= 0) add(ix_.keys, size_t(ex), Q_EXACT, K_WORD, true, 0, FULL);
+  }
+  // Words of `sp` that start with `k`: the word being typed, or a non-last word of 3+ letters.
+  void prefixes_in(const WordSpace& sp, const U32& k, long ex, size_t cap) {
+    auto [lo, hi] = sp.prefix_range(k);
+    for (size_t i = lo; i < hi && i < lo + cap; ++i) {
+      if (long(i) == ex) continue;
+      int q;
+      bool conf;
+      if (prefix_quality(last_, k.size(), sp.key(i).size(), q, conf)) add(sp, i, q, K_PREFIX, conf, 0, key_.size());
+    }
+  }
+  void prefixes(long ex) {
+    const size_t n = key_.size();
+    prefixes_in(ix_.keys, key_, ex, n == 1 ? PREFIX_CAP_1 : n == 2 ? PREFIX_CAP_2 : PREFIX_CAP_N);
+  }
+  // `k` (the whole word, or the prefix being typed) within `budget` edits of word ki of `sp`; true when found.
+  // A typo in the first letter, a derived word (the word plus two or more letters: "аниматорка") and a
+  // consonant put for another are found but never confident.
+  bool typo_of(const WordSpace& sp, size_t ki, const U32& k, int budget) {
+    const U32& w = sp.key(ki);
+    const bool same_start = w[0] == k[0];
+    int dp;
+    const int d = osa_distance(k, w, budget, last_ ? &dp : nullptr);
+    if (d > 0 && d <= budget) {
+      const bool derived = k.size() >= w.size() + 2 && k.compare(0, w.size(), w) == 0;
+      add(sp, ki, Q_TYPO - Q_PER_EDIT * d, K_TYPO, same_start && !derived && !consonant_swapped(k, w), 0, FULL);
+      return true;
+    }
+    if (!last_ || dp <= 0 || dp > budget) return false;
+    const bool conf = same_start && 2 * k.size() >= w.size() && !consonant_swapped(k, w.substr(0, k.size()));
+    add(sp, ki, Q_TYPO_PREFIX - Q_PER_EDIT * dp, K_TYPO, conf, 0, key_.size());
+    return true;
+  }
+  // The same Russian/Kazakh (Cyrillic) or English (Latin) stem. Sets the Russian stem for the typo rules.
+  void same_stem(bool cyr, bool lat, U32& rs) {
+    if (!stems_apply(key_.size())) return;
+    if (cyr) {
+      rs = stem::russian(key_);
+      const U32 ks = stem::kazakh(key_);
+      if (rs.size() >= 3) lookup(ix_.ru, rs);
+      if (ks.size() >= 3) lookup(ix_.kk, ks);
+      if (const std::vector<U32>* same = stem::kazakh_synonyms(ks))  // қамтылым = жасақтама = қамсыздандыру
+        for (const U32& other : *same)
+          if (other != ks) lookup(ix_.kk, other);
+    } else if (lat) {
+      const U32 es = stem::english(key_);
+      if (es.size() >= 3) lookup(ix_.en, es);
+    }
+  }
+  // Typos (whole word, prefix being typed, stems) and infixes, from trigram candidates.
+  void typos_and_infixes(const U32& rs) {
+    const size_t n = key_.size();
+    const int budget = typo_budget(n);
+    ix_.keys.scan_grams(key_, [&](size_t ki, int all, int inner, const WordSpace::GramStats& st) {
+      const U32& w = ix_.keys.key(ki);
+      if (st.inner > 0 && inner == st.inner) {
+        const size_t pos = w.find(key_, 1);
+        if (pos != U32::npos) add(ix_.keys, ki, Q_INFIX, K_INFIX, false, pos, pos + n);
+      }
+      if (budget == 0 || all < std::max(1, st.all - GRAMS_PER_EDIT * budget)) return;
+      if (typo_of(ix_.keys, ki, key_, budget)) return;
+      if (rs.size() >= 5) {  // stems within the budget: "программиста" ~ "програмист"
+        const bool same_start = w[0] == key_[0];
+        const U32& ws = ix_.words[*ix_.keys.vals_begin(ki)].ru;
+        const int b2 = typo_budget(rs.size());
+        const int ds = ws.empty() ? b2 + 1 : osa_distance(rs, ws, b2);
+        // A query stem extending the word's stem is a derived word, not a typo ("акушерка" = акушер +
+        // -ка, another profession): found, never confident. (The other way round, "лазер" ~ "лазерлік",
+        // the query is the base of the title's word and stays confident.)
+        const bool derived = ws.size() < rs.size() && rs.compare(0, ws.size(), ws) == 0;
+        if (ds > 0 && ds <= b2)
+          add(ix_.keys, ki, Q_TYPO - Q_PER_EDIT * ds, K_TYPO, same_start && !derived && !consonant_swapped(rs, ws), 0,
+              FULL);
+      }
+    });
+    // the stem inside a compound: "хирурга" -> "нейрохирург"
+    if (rs.size() >= 5 && rs != key_) {
+      ix_.keys.scan_grams(rs, [&](size_t ki, int, int inner, const WordSpace::GramStats& st) {
+        if (st.inner == 0 || inner != st.inner) return;
+        const size_t pos = ix_.keys.key(ki).find(rs, 1);
+        if (pos != U32::npos) add(ix_.keys, ki, Q_INFIX, K_INFIX, false, pos, pos + rs.size());
+      });
+    }
+  }
+  // An English word of the data spelt in Cyrillic ("андроид" = "Android", "софтвер" = "software", "инженер" =
+  // "engineer"): the word romanized back (the reverse reading) has the same sound skeleton.
+  void english_spelt_in_cyrillic() {
+    const long i = ix_.sound.find(text::sound_skeleton(readings::romanize(key_)));
+    if (i < 0) return;
+    for (const uint32_t* v = ix_.sound.vals_begin(size_t(i)); v != ix_.sound.vals_end(size_t(i)); ++v)
+      out_.push_back(Cand{*v, int16_t(Q_SKELETON), K_WORD, true, 0,
+                          uint8_t(std::min<size_t>(ix_.words[*v].key.size(), 255))});
+  }
+  // A transliteration reading: its lossy skeleton equal, a prefix of, or within the typo budget of one.
+  void same_skeleton() {
+    const U32 sk = text::skeleton(key_);
+    const long i = ix_.skel.find(sk);
+    if (i >= 0) add(ix_.skel, size_t(i), Q_SKELETON, K_WORD, true, 0, FULL);
+    if (last_ && sk.size() >= 3) prefixes_in(ix_.skel, sk, i, PREFIX_CAP_N);
+    if (sk.size() < 5) return;
+    const int budget = typo_budget(sk.size());
+    ix_.skel.scan_grams(sk, [&](size_t ki, int all, int, const WordSpace::GramStats& st) {
+      if (all >= std::max(1, st.all - GRAMS_PER_EDIT * budget)) typo_of(ix_.skel, ki, sk, budget);
+    });
+  }
+
+ private:
+  const Index& ix_;
+  const U32& key_;
+  bool last_;
+  std::vector<Cand>& out_;
+  void lookup(const WordSpace& sp, const U32& k) {
+    const long i = sp.find(k);
+    if (i >= 0) add(sp, size_t(i), Q_MORPH, K_MORPH, true, 0, FULL);
+  }
+};
+
+}  // namespace
+
+void find_candidates(const Index& ix, const U32& key, bool last, bool skeleton, std::vector<Cand>& out) {
+  out.clear();
+  Finder find(ix, key, last, out);
+  const long ex = ix.keys.find(key);
+  find.same_word(ex);
+  if (!key.empty()) find.prefixes(ex);
+  const bool cyr = text::has_cyrillic(key), lat = !cyr && text::all_latin(key);
+  U32 rs;  // the Russian stem, for the typo rules (stems only ever shorten a word)
+  find.same_stem(cyr, lat, rs);
+  if (infixes_apply(key.size())) find.typos_and_infixes(rs);
+  if (cyr && !skeleton && key.size() >= 3) find.english_spelt_in_cyrillic();
+  if (cyr && skeleton) find.same_skeleton();
+  // the best candidate per index word
+  std::sort(out.begin(), out.end(), [](const Cand& x, const Cand& y) {
+    if (x.word != y.word) return x.word < y.word;
+    if (x.q != y.q) return x.q > y.q;
+    return x.conf > y.conf;
+  });
+  out.erase(std::unique(out.begin(), out.end(), [](const Cand& x, const Cand& y) { return x.word == y.word; }),
+            out.end());
+}
+
+CandidateBound bound_candidates(const Index& ix, const U32& k, bool last, bool skeleton) {
+  CandidateBound b;
+  const size_t n = k.size();
+  const bool cyr = text::has_cyrillic(k);
+  if (ix.keys.find(k) >= 0 || (cyr && ix.skel.find(text::skeleton(k)) >= 0) ||
+      (cyr && n >= 3 && ix.sound.find(text::sound_skeleton(readings::romanize(k))) >= 0)) {
+    b.q = Q_EXACT, b.conf = b.exact = true;
+    return b;
+  }
+  const auto range = ix.keys.prefix_range(k);
+  if (range.first < range.second && (last || n >= 3))
+    b.q = !last ? Q_PREFIX_NONLAST : n >= 3 ? Q_PREFIX_MAX : Q_PREFIX_SHORT, b.conf = last && n >= PREFIX_CONF_MIN;
+  if (skeleton && cyr && last) b.q = Q_PREFIX_MAX, b.conf = true;  // a skeleton prefix
+  if (has_stem(ix, k, cyr)) b.q = std::max(b.q, Q_MORPH), b.conf = true;
+  if (typos_apply(n)) b.q = std::max(b.q, Q_TYPO - Q_PER_EDIT), b.conf = true;
+  else if (infixes_apply(n)) b.q = std::max(b.q, Q_INFIX);
+  return b;
+}
+
+size_t split_point(const Index& ix, const U32& w, bool skeleton) {
+  const size_t n = w.size();
+  if (skeleton || n < 2 * SPLIT_MIN || ix.keys.find(w) >= 0) return 0;
+  const bool cyr = text::has_cyrillic(w);
+  if (!cyr && !text::all_latin(w)) return 0;
+  U32 a, b;
+  for (size_t at = SPLIT_MIN; at + SPLIT_MIN <= n; ++at) {
+    a.assign(w, 0, at);
+    if (ix.keys.find(a) < 0 || stem::is_stop(a)) continue;
+    b.assign(w, at, U32::npos);
+    if (ix.keys.find(b) >= 0 || (cyr && has_stem(ix, b, true))) {
+      if (cyr && has_stem(ix, w, true)) return 0;  // the whole word's own stems win (checked last: rarely needed)
+      return at;
+    }
+  }
+  return 0;
+}
+
+}  // namespace kzprof

@@ -1,0 +1,329 @@
+#include "scoring.hpp"
+
+#include <algorithm>
+
+#include "stem.hpp"
+
+namespace kzprof {
+
+const char* kind_name(uint8_t kind) {
+  static const char* const NAMES[] = {"word", "prefix", "morph", "typo", "infix", "code", "alias", "english", "exact",
+                                      "browse"};
+  return NAMES[kind];
+}
+
+namespace {
+
+// An adjective that narrows the next word: Russian adjective endings, Kazakh -лық/-лік/-дық/-дік/-тық/-тік
+// (folded). Words of >= 5 letters (Russian) or >= 6 (Kazakh).
+bool modifier(const U32& w) {
+  static const char32_t* const KK[] = {U"лык", U"лик", U"дык", U"дик", U"тык", U"тик", nullptr};
+  const size_t n = w.size();
+  if (stem::ru_adjective(w)) return true;
+  if (n < 6) return false;
+  for (const char32_t* const* e = KK; *e; ++e)
+    if (w.compare(n - 3, 3, *e) == 0) return true;
+  return false;
+}
+
+bool all_digits(std::u32string_view w) {
+  for (char32_t c : w)
+    if (!text::is_digit(c)) return false;
+  return !w.empty();
+}
+
+int composite(bool listed, bool named, int matched, int fscore) {
+  return (listed ? LISTED_WEIGHT : 0) + (named ? NAME_WEIGHT : 0) + WORD_WEIGHT * matched +
+         std::max(0, std::min(FIELD_SCORE_MAX, fscore));
+}
+
+// Result order: score descending, then official order (entries are unique in a result list).
+bool res_before(const Res& a, const Res& b) { return a.score != b.score ? a.score > b.score : a.entry < b.entry; }
+
+// tier and top of the best result.
+void set_top(Eval& ev) {
+  if (ev.res.empty()) { ev.tier = T_NONE; ev.top = -1; return; }
+  const Res& r = *std::min_element(ev.res.begin(), ev.res.end(), res_before);
+  const auto covering = std::count_if(ev.res.begin(), ev.res.end(), [](const Res& x) { return x.covers; });
+  ev.tier = r.listed ? T_LISTED : covering >= 2 ? T_BROAD : T_SUGGESTIONS;
+  ev.top = r.score;
+}
+
+// The words of a reading: up to MAX_QWORDS, numbers left out (codes are read by evaluate_code). Stop words
+// and the words of a sentence's frame ("я по образованию …", "I am a …") are optional: they only add to the
+// score when they meet a significant title word (the last word typed so far: "врач-о"). A word in capitals
+// is never a stop word («ПО») and may be an abbreviation. A word typed without the space or hyphen between
+// two title words ("врачпедиатр") is read as both, when it is not a word of the titles itself, has no stem
+// there, and splits into two title words of at least SPLIT_MIN letters (the right one may be inflected) —
+// never in a reading that is already a guess.
+struct QueryWords {
+  U32 key[MAX_QWORDS];
+  bool last[MAX_QWORDS] = {};
+  bool optional[MAX_QWORDS] = {};
+  bool caps[MAX_QWORDS] = {};
+  size_t n = 0;
+  QueryWords(const Index& ix, const std::string& reading, bool skeleton, bool guess) {
+    static thread_local Tokens toks;  // tokenizer buffers, reused (cleared by tokenize)
+    bool trailing = false;
+    text::tokenize(reading, toks, &trailing);
+    U32 w;
+    auto stop = [&](size_t i) {
+      if (toks.toks[i].caps) return false;
+      w.assign(toks.key(i));
+      return stem::is_stop(w) || stem::is_frame(w);
+    };
+    size_t required = 0, words = 0;
+    for (size_t i = 0; i < toks.size(); ++i)
+      if (!all_digits(toks.key(i))) ++words, required += !stop(i);
+    for (size_t i = 0; i < toks.size() && n < MAX_QWORDS; ++i) {
+      if (all_digits(toks.key(i))) continue;
+      const bool is_last = i + 1 == toks.size() && !trailing;
+      optional[n] = required > 0 && stop(i);
+      if (optional[n] && words > MAX_QWORDS) continue;  // a long sentence: its frame words make room for the title
+      key[n].assign(toks.key(i));
+      last[n] = is_last;
+      caps[n] = toks.toks[i].caps;
+      const size_t at = guess ? 0 : split_point(ix, key[n], skeleton);
+      if (at && n + 1 < MAX_QWORDS) {
+        key[n + 1].assign(key[n], at, U32::npos);
+        key[n].resize(at);
+        last[n] = false;
+        last[n + 1] = is_last;
+        optional[n + 1] = optional[n];
+        caps[n + 1] = false;
+        ++n;
+      }
+      ++n;
+    }
+  }
+};
+
+// True when no result of this reading can beat `floor` (the best reading so far; it must be strictly
+// better, ties going to the earlier reading): the best composite score the candidate bounds allow.
+bool cannot_beat(const Index& ix, const QueryWords& qw, bool skeleton, const Eval& floor, int idx) {
+  int qsum = 0, matched = 0;
+  bool all_conf = true, all_word = true;
+  for (size_t qi = 0; qi < qw.n; ++qi) {
+    CandidateBound b = bound_candidates(ix, qw.key[qi], qw.last[qi], skeleton);
+    if (qw.caps[qi] && b.q < Q_INITIALS) b.q = Q_INITIALS, b.conf = true;
+    if (!b.exact && !qw.optional[qi]) all_word = false;
+    if (qw.optional[qi]) qsum += b.q / 2;
+    else qsum += b.q, matched += b.q > 0, all_conf = all_conf && b.conf;
+  }
+  const int fmax = qsum + (all_conf ? B_FULL : 0) + (all_conf && all_word ? B_EXACT : 0) + B_COVER + B_OFFICIAL -
+                   REWRITE_PENALTY;
+  const int tier = all_conf && matched ? T_LISTED : matched ? T_SUGGESTIONS : T_NONE;
+  const int top = composite(tier == T_LISTED, tier == T_LISTED, matched, fmax);
+  return tier < floor.tier || (tier == floor.tier && (top < floor.top || (top == floor.top && idx > floor.idx)));
+}
+
+// Hits of an abbreviation in capitals ("ИКТ", "ПО", "БҚ"): the initials of as many consecutive significant
+// words of a field, none of them its head (an abbreviation stands for the qualifier: "ИТ-специалист"; "ИП" is
+// not the initials of "Инженер-программист").
+void initials_hits(const Index& ix, const U32& abbr, uint8_t qi, std::vector<Hit>& hits) {
+  const size_t n = abbr.size();
+  if (n < 2 || n > 5) return;
+  for (uint32_t fid = 0; fid < ix.fields.size(); ++fid) {
+    const Field& F = ix.fields[fid];
+    for (size_t i = 0; i + n <= F.ntok; ++i) {
+      size_t k = 0;
+      for (; k < n; ++k) {
+        const Tok& t = ix.toks[F.tok + i + k];
+        if (!(t.flags & F_SIG) || (t.flags & F_HEAD) || ix.words[t.word].key[0] != abbr[k]) break;
+      }
+      if (k < n) continue;
+      for (k = 0; k < n; ++k)
+        hits.push_back(Hit{Hit::make_key(fid, qi, Q_INITIALS, uint16_t(i + k)), K_WORD, Q_INITIALS, true, 0, 255});
+    }
+  }
+}
+
+}  // namespace
+
+void evaluate(const Index& ix, Scratch& s, const std::string& reading, bool skeleton, const Eval* floor, Eval& ev) {
+  const bool guess = floor != nullptr;
+  const QueryWords qw(ix, reading, skeleton, guess);
+  const size_t nq = qw.n;
+  ev.clear();
+  if (!nq || (floor && cannot_beat(ix, qw, skeleton, *floor, ev.idx))) return;
+  for (size_t qi = 0; qi < nq; ++qi) {
+    const std::vector<Cand>& cands = s.cache.get(ix, qw.key[qi], qw.last[qi], skeleton);
+    size_t weak = 0;
+    for (const Cand& c : cands) {
+      // No stacked guesses: a typo or a short word's stem in a reading that is itself a guess is not confident.
+      const bool conf =
+          c.conf && !(guess && (c.kind == K_TYPO || (c.kind == K_MORPH && qw.key[qi].size() < GUESS_STEM_MIN)));
+      for (uint32_t p = ix.post_off[c.word]; p < ix.post_off[c.word + 1]; ++p)
+        if (c.q > Q_PREFIX_SHORT || ++weak <= WEAK_HITS_CAP)
+          ev.hits.push_back(Hit{Hit::make_key(ix.posts[p].field, uint8_t(qi), c.q, ix.posts[p].pos), c.kind, c.q, conf,
+                                c.a, c.b});
+    }
+    if (qw.caps[qi]) initials_hits(ix, qw.key[qi], uint8_t(qi), ev.hits);
+  }
+  // (field, query word, quality desc, position): one key compare. For one query word a field position
+  // holds one word, which has one candidate, so no two hits compare equal.
+  std::sort(ev.hits.begin(), ev.hits.end(), [](const Hit& x, const Hit& y) { return x.key < y.key; });
+  auto better = [](const Res& a, const Res& b) {
+    if (a.listed != b.listed) return a.listed;
+    if (a.matched != b.matched) return a.matched > b.matched;
+    return a.fscore > b.fscore;
+  };
+  Res cur{};
+  bool have = false, covers = false, named = false;  // of the entry being read
+  std::vector<uint8_t>& tok_hit = s.tok_hit;
+  for (size_t h0 = 0; h0 < ev.hits.size();) {
+    size_t h1 = h0;
+    const uint32_t fid = ev.hits[h0].field();
+    while (h1 < ev.hits.size() && ev.hits[h1].field() == fid) ++h1;
+    ev.aggs.push_back(Eval::Agg{fid, uint32_t(h0), uint32_t(h1)});
+    const Field& F = ix.fields[fid];
+    int sum = 0, matched = 0;
+    uint8_t weakest = K_WORD;
+    bool all_word = true, head = false, specific = false;
+    uint64_t touched = 0;
+    bool seen[MAX_QWORDS] = {}, conf[MAX_QWORDS] = {};
+    tok_hit.assign(F.ntok, 0);
+    for (size_t h = h0; h < h1; ++h) {
+      const Hit& x = ev.hits[h];
+      const uint8_t xqi = x.qi();
+      const uint16_t xpos = x.pos();
+      const Tok& t = ix.toks[F.tok + xpos];
+      if (qw.optional[xqi]) {
+        if (!(t.flags & F_SIG)) continue;
+        if (!seen[xqi]) seen[xqi] = true, sum += x.q / 2;
+        if (x.conf && x.kind == K_WORD) tok_hit[xpos] = 1, touched |= uint64_t(1) << t.group;
+        continue;
+      }
+      if (!seen[xqi]) {
+        seen[xqi] = true;
+        sum += x.q;
+        ++matched;
+        weakest = std::max(weakest, x.kind);
+        if (x.kind != K_WORD) all_word = false;
+      }
+      if (x.conf) {
+        conf[xqi] = true;
+        touched |= uint64_t(1) << t.group;
+        if (t.flags & F_HEAD) head = true;
+        if (ix.words[t.word].df <= ix.rare_df) specific = true;
+        tok_hit[xpos] = 1;
+      }
+    }
+    if (!matched) { h0 = h1; continue; }
+    bool all_conf = true;
+    for (size_t qi = 0; qi < nq; ++qi) all_conf = all_conf && (qw.optional[qi] || conf[qi]);
+    const int G = F.groups, covered = __builtin_popcountll(touched & F.sigmask);
+    bool full = all_conf;
+    for (uint16_t i = 0; full && i < F.ntok; ++i)
+      if ((ix.toks[F.tok + i].flags & F_SIG) && !tok_hit[i]) full = false;
+    // Listed: every query word confident in this field, and either the whole field is matched, or
+    // its head is matched, at most (G-1)/2 of its word groups are left out, and a specific word matched;
+    // never through an alias that is a word of another entry's name alone.
+    bool listed = (full || (all_conf && head && specific && (G - covered) <= (G - 1) / 2)) && !F.shared;
+    // ... but not when the query drops an adjective of a word it matched in an alias ("аналитик данных"
+    // is not "аналитик больших данных"): an alias is already the short colloquial name, so the word
+    // left out narrows the profession. (Official names carry qualifiers people omit: «анимация технигі».)
+    if (listed && !full && is_alias(F.kind))
+      for (uint16_t i = 0; i + 1 < F.ntok; ++i) {
+        const Tok& t = ix.toks[F.tok + i];
+        if ((t.flags & F_SIG) && !tok_hit[i] && tok_hit[i + 1] && modifier(ix.words[t.word].key)) {
+          listed = false;
+          break;
+        }
+      }
+    const bool exact = full && all_word;
+    const int fscore = sum + (full ? B_FULL : 0) + (exact ? B_EXACT : 0) + (G ? B_COVER * covered / G : 0) +
+                       (F.kind <= FK_EN ? B_OFFICIAL : 0) - (guess ? REWRITE_PENALTY : 0);
+    const uint8_t kind = is_alias(F.kind)  ? uint8_t(K_ALIAS)
+                         : F.kind == FK_EN ? uint8_t(K_ENGLISH)
+                         : exact           ? uint8_t(K_EXACT)
+                                           : weakest;
+    const Res r{F.entry, fid, listed, matched, fscore, kind, 0};
+    if (have && cur.entry != r.entry) {
+      cur.covers = covers, cur.named = named;
+      ev.res.push_back(cur);
+      have = covers = named = false;
+    }
+    if (!have || better(r, cur)) cur = r, have = true;
+    covers = covers || all_conf;
+    named = named || (all_conf && !is_alias(F.kind));
+    h0 = h1;
+  }
+  if (have) {
+    cur.covers = covers, cur.named = named;
+    ev.res.push_back(cur);
+  }
+  for (Res& r : ev.res) r.score = composite(r.listed, r.named, r.matched, r.fscore);
+  set_top(ev);
+}
+
+namespace {
+// Whether a run of ASCII digits in `reading` stands as a word of its own: digits touching an ASCII letter or
+// a Cyrillic letter U+0400..U+047F (D0/D1 + one continuation byte) are part of a word ("А0паратты": the
+// code-layout readings), so tokenizing for a code is skipped.
+bool has_free_digits(const std::string& reading) {
+  const size_t n = reading.size();
+  auto u = [&](size_t i) { return static_cast<unsigned char>(reading[i]); };
+  auto letter_at = [&](size_t i) {
+    const unsigned char c = u(i) | 0x20;
+    return (c >= 'a' && c <= 'z') || ((u(i) == 0xD0 || u(i) == 0xD1) && i + 1 < n && (u(i + 1) & 0xC0) == 0x80);
+  };
+  for (size_t i = 0; i < n; ++i) {
+    if (u(i) < '0' || u(i) > '9') continue;
+    size_t j = i;
+    while (j < n && u(j) >= '0' && u(j) <= '9') ++j;
+    const bool left = i > 0 && (letter_at(i - 1) || (i > 1 && (u(i - 1) & 0xC0) == 0x80 && letter_at(i - 2)));
+    if (!left && !(j < n && letter_at(j))) return true;
+    i = j;
+  }
+  return false;
+}
+}  // namespace
+
+// Codes: "2512-1-007", "25121007", "2512 1 007", "2512.1.007"; a prefix lists its group in official order.
+bool evaluate_code(const Index& ix, const std::string& reading, Eval& ev) {
+  if (!has_free_digits(reading)) return false;
+  static thread_local Tokens toks;  // tokenizer buffers, reused (cleared by tokenize)
+  text::tokenize(reading, toks);
+  if (!toks.size()) return false;
+  std::string d;
+  bool words = false;
+  for (size_t i = 0; i < toks.size(); ++i) {
+    if (!all_digits(toks.key(i))) { words = true; continue; }
+    for (char32_t c : toks.key(i)) d.push_back(char(c));
+  }
+  // "код 2512-1-007": with words around, a code of 4+ digits is still read as a code if it matches.
+  if (d.empty() || (words && d.size() < 4)) return false;
+  ev.clear();
+  const int penalty = ev.kind ? REWRITE_PENALTY : 0;
+  bool exact = false;
+  for (uint32_t e = 0; e < ix.code_digits.size(); ++e) {
+    const std::string& c = ix.code_digits[e];
+    if (c == d) exact = true, ev.res.push_back(Res{e, ix.entry_field[e], true, 1, CODE_EXACT - penalty, K_CODE, 0});
+    else if (c.size() > d.size() && c.compare(0, d.size(), d) == 0)
+      ev.res.push_back(Res{e, ix.entry_field[e], d.size() >= 4, 1, CODE_PREFIX - penalty, K_CODE, 0});
+  }
+  // A prefix of several codes ("2512", "2166") names none of them: every one is listed, choose yours (broad).
+  if (!exact && ev.res.size() >= 2)
+    for (Res& r : ev.res) r.covers = r.listed, r.listed = false;
+  if (ev.res.empty() && d.size() >= 5) {  // one mistyped digit
+    for (uint32_t e = 0; e < ix.code_digits.size(); ++e) {
+      const std::string& c = ix.code_digits[e];
+      if (c.size() < d.size()) continue;
+      int diff = 0;
+      for (size_t i = 0; i < d.size(); ++i) diff += c[i] != d[i];
+      if (diff == 1) ev.res.push_back(Res{e, ix.entry_field[e], false, 1, CODE_ONE_DIGIT - penalty, K_TYPO, 0});
+    }
+  }
+  if (words && ev.res.empty()) return false;
+  for (Res& r : ev.res) r.score = composite(r.listed, false, r.matched, r.fscore);
+  set_top(ev);
+  return true;
+}
+
+void order_results(Eval& ev, size_t limit) {
+  const size_t k = std::min(ev.res.size(), limit);
+  std::partial_sort(ev.res.begin(), ev.res.begin() + long(k), ev.res.end(), res_before);
+}
+
+}  // namespace kzprof
