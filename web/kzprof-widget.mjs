@@ -61,6 +61,7 @@ export class KzpLoadError extends Error {
 const kzpViolations = [];
 if (typeof document !== 'undefined') document.addEventListener('securitypolicyviolation', (e) => kzpViolations.push(e));
 
+const kzpHashError = (url) => new KzpLoadError('hash', url, `${url}: does not match its sha384 (damaged or partly updated)`);
 const kzpFileName = (url) => url.split(/[?#]/)[0].split('/').pop();
 
 /** The sha384 the build wrote in for the default data and wasm (next to this script), else null. */
@@ -76,12 +77,14 @@ async function kzpExplain(url, integrity, error) {
   const origin = new URL(url).origin;
   const blocked = kzpViolations.some((v) => /^connect-src/.test(v.effectiveDirective) && v.blockedURI
     && (v.blockedURI === url || v.blockedURI.startsWith(origin)));
-  if (blocked) return new KzpLoadError('csp', url, `${url}: blocked by the page's Content-Security-Policy (connect-src)`);
+  if (blocked) {
+    return new KzpLoadError('csp', url, `${url}: blocked by the page's Content-Security-Policy (connect-src)`);
+  }
   // The same URL without the hash check: if it loads, the file is there but is not the one expected.
   if (integrity) {
     try {
       const probe = await fetch(url, { cache: 'no-store' });
-      if (probe.ok) return new KzpLoadError('hash', url, `${url}: does not match its sha384 (damaged or partly updated)`);
+      if (probe.ok) return kzpHashError(url);
     } catch { /* as below */ }
   }
   if (origin !== location.origin) {
@@ -113,7 +116,7 @@ async function kzpFetchText(url, integrity) {
   const hashHere = Boolean(integrity && globalThis.crypto?.subtle);
   const bytes = await (await kzpFetch(url, hashHere ? null : integrity)).arrayBuffer();
   if (hashHere && (await kzpSha384(bytes)) !== integrity)
-    throw new KzpLoadError('hash', url, `${url}: does not match its sha384 (damaged or partly updated)`);
+    throw kzpHashError(url);
   // Strict: invalid UTF-8 is refused rather than loaded with U+FFFD in place of the bad bytes.
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -136,15 +139,18 @@ async function kzpCompile(url) {
   try {
     const streaming = typeof WebAssembly.compileStreaming === 'function'
       && /^application\/wasm\b/i.test(res.headers.get('content-type') ?? '');
-    module = await (streaming ? WebAssembly.compileStreaming(res) : res.arrayBuffer().then((b) => WebAssembly.compile(b)));
+    module = await (streaming ? WebAssembly.compileStreaming(res)
+      : res.arrayBuffer().then((b) => WebAssembly.compile(b)));
   } catch (e) {
     await new Promise((r) => setTimeout(r, 0));
-    if (kzpViolations.some((v) => /^script-src/.test(v.effectiveDirective)) || /Content.Security.Policy/i.test(e?.message))
-      throw new KzpLoadError('csp', url, `${url}: compiling WebAssembly is blocked by the page's Content-Security-Policy (script-src needs 'wasm-unsafe-eval')`);
-    if (hash && (await hash) !== integrity) throw new KzpLoadError('hash', url, `${url}: does not match its sha384 (damaged or partly updated)`);
+    if (kzpViolations.some((v) => /^script-src/.test(v.effectiveDirective)) || /Content.Security.Policy/i.test(e?.message)) {
+      throw new KzpLoadError('csp', url,
+        `${url}: compiling WebAssembly is blocked by the page's Content-Security-Policy (script-src needs 'wasm-unsafe-eval')`);
+    }
+    if (hash && (await hash) !== integrity) throw kzpHashError(url);
     throw new KzpLoadError('data', url, `${url}: not a valid WebAssembly module (${e?.message ?? e})`);
   }
-  if (hash && (await hash) !== integrity) throw new KzpLoadError('hash', url, `${url}: does not match its sha384 (damaged or partly updated)`);
+  if (hash && (await hash) !== integrity) throw kzpHashError(url);
   return module;
 }
 
@@ -225,7 +231,8 @@ const kzpUpdates = new Map();
 function kzpLoadUpdate(dataSrc, integrity, current) {
   const key = `${dataSrc}\n${integrity}`;
   if (!kzpUpdates.has(key)) {
-    kzpUpdates.set(key, kzpFetchText(dataSrc, integrity).then((text) => kzpBuild(text, kzpModules.get(current) ?? null, dataSrc)));
+    const module = kzpModules.get(current) ?? null;
+    kzpUpdates.set(key, kzpFetchText(dataSrc, integrity).then((text) => kzpBuild(text, module, dataSrc)));
   }
   return kzpUpdates.get(key);
 }
@@ -366,7 +373,8 @@ export class KzProfessions extends HTMLElement {
       this.#ui.status.classList.add('kzp-error');
       this.#ui.input.disabled = true;
       const { kind, url } = this.#failed;
-      this.#fire('kzprof-error', { kind, url, message: `kzprof: the search could not start (${kind}): ${this.#failed.message}` });
+      const message = `kzprof: the search could not start (${kind}): ${this.#failed.message}`;
+      this.#fire('kzprof-error', { kind, url, message });
       return;
     }
     this.#dataIntegrity = kzpIntegrity(this.dataSrc);
@@ -471,7 +479,9 @@ export class KzProfessions extends HTMLElement {
     let a = q.trim() ? this.#matcher.search(q, { limit: this.limit }) : null;
     // A broad word ("врач", "developer"): every listed profession carrying it is a candidate, and the
     // person must see them all to choose theirs, so the limit does not cut them off.
-    if (a?.verdict === 'broad' && a.results.length >= this.limit) a = this.#matcher.search(q, { limit: this.#matcher.entries.length });
+    if (a?.verdict === 'broad' && a.results.length >= this.limit) {
+      a = this.#matcher.search(q, { limit: this.#matcher.entries.length });
+    }
     this.#answer = a;
     this.#active = -1;
   }
@@ -503,9 +513,11 @@ export class KzProfessions extends HTMLElement {
       case 'Enter':
         // Enter chooses what the person chose: the highlighted option, or the only listed one. With several
         // listed (a code prefix such as "2512") it never guesses; typing counts as paused instead.
-        if (this.#isOpen && this.#active >= 0) { e.preventDefault(); this.#choose(this.#answer.results[this.#active], { via: 'listbox' }); }
-        else if (this.#isOpen && this.#answer.verdict === 'listed' && n === 1) { e.preventDefault(); this.#choose(this.#answer.results[0], { via: 'listbox' }); }
-        else if (this.#answer) { e.preventDefault(); this.#settle(); }
+        if (!this.#answer) break;
+        e.preventDefault();
+        if (this.#isOpen && this.#active >= 0) this.#choose(this.#answer.results[this.#active], { via: 'listbox' });
+        else if (this.#isOpen && this.#answer.verdict === 'listed' && n === 1) this.#choose(this.#answer.results[0], { via: 'listbox' });
+        else this.#settle();
         break;
       case 'Escape':
         if (this.#isOpen) { e.preventDefault(); this.#closed = true; this.#active = -1; this.#renderResults(); }
@@ -633,7 +645,8 @@ export class KzProfessions extends HTMLElement {
     const open = this.#isOpen;
     // Not found only once typing pauses: between keystrokes the last word may be half-typed ("vrac" on
     // the way to "vrach"), and a not-found box that flashes on and off misleads (AC 14).
-    const notListed = Boolean(a && !this.#chosen && this.#settled && (a.verdict === 'none' || a.verdict === 'suggestions'));
+    const notListed = Boolean(a && !this.#chosen && this.#settled
+      && (a.verdict === 'none' || a.verdict === 'suggestions'));
     const broad = Boolean(a && !this.#chosen && a.verdict === 'broad' && a.results.length);
 
     // A broad word: neither "on the list" nor "not found", the person chooses among the listed ones.
@@ -677,8 +690,9 @@ export class KzProfessions extends HTMLElement {
     // leads (marked unofficial), both official names follow.
     const lead = this.#lang === 'en' && en;
     if (lead) en.classList.add('kzp-primary');
-    const names = official.map((l, i) => kzpEl('span',
-      { class: `kzp-name ${i === 0 && !lead ? 'kzp-primary' : 'kzp-secondary'}`, lang: l }, kzpHighlighted(r[l], hl?.[l])));
+    const names = official.map((l, i) => kzpEl('span', {
+      class: `kzp-name ${i === 0 && !lead ? 'kzp-primary' : 'kzp-secondary'}`, lang: l,
+    }, kzpHighlighted(r[l], hl?.[l])));
     return lead ? [en, ...names] : [...names, en];
   }
 

@@ -19,6 +19,9 @@ const CACHE = `kzprof-${VERSION}`;
 const PAGE = './';
 
 const url = (f) => new URL(f, self.registration.scope).href;
+/** What the pages' widgets are told: each file's full URL and hash. */
+const filesMessage = () => ({ kzprof: 'files', version: VERSION,
+  files: Object.fromEntries(Object.entries(FILES).map(([f, h]) => [url(f), h])) });
 
 async function sha384(response) {
   const digest = await crypto.subtle.digest('SHA-384', await response.clone().arrayBuffer());
@@ -48,7 +51,8 @@ async function fetchVerified(f, caches_ = []) {
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
-    const old = await Promise.all((await caches.keys()).filter((k) => k.startsWith('kzprof-') && k !== CACHE).map((k) => caches.open(k)));
+    const oldKeys = (await caches.keys()).filter((k) => k.startsWith('kzprof-') && k !== CACHE);
+    const old = await Promise.all(oldKeys.map((k) => caches.open(k)));
     const files = await Promise.all(Object.keys(FILES).map(async (f) => [f, await fetchVerified(f, old)]));
     const cache = await caches.open(CACHE);
     await Promise.all(files.map(([f, res]) => cache.put(url(f), res)));
@@ -62,15 +66,14 @@ self.addEventListener('activate', (event) => {
     await Promise.all(keys.filter((k) => k.startsWith('kzprof-') && k !== CACHE).map((k) => caches.delete(k)));
     await self.clients.claim();
     // The pages' widgets compare these hashes with the ones they loaded and fetch what changed.
-    const files = Object.fromEntries(Object.entries(FILES).map(([f, h]) => [url(f), h]));
-    for (const client of await self.clients.matchAll({ type: 'window' })) client.postMessage({ kzprof: 'files', version: VERSION, files });
+    for (const client of await self.clients.matchAll({ type: 'window' })) client.postMessage(filesMessage());
   })());
 });
 
 // A widget that finds its built-in hash for the data outdated asks which file this worker holds.
 self.addEventListener('message', (event) => {
   if (event.data?.kzprof !== 'files?' || !event.ports?.[0]) return;
-  event.ports[0].postMessage({ kzprof: 'files', version: VERSION, files: Object.fromEntries(Object.entries(FILES).map(([f, h]) => [url(f), h])) });
+  event.ports[0].postMessage(filesMessage());
 });
 
 /** The cached file, checked; a copy that fails its check is fetched again (and replaced when right). */

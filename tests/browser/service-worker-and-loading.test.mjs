@@ -8,14 +8,16 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { launch, session, openWidget, typeQuery, widgetState, axeViolations, tmpDir, SITE, ROOT, ARTIFACTS } from './harness.mjs';
+import { launch, session, openWidget, typeQuery, widgetState, axeViolations, tmpDir, SITE, ROOT, ARTIFACTS }
+  from './harness.mjs';
 import { CSP } from '../../web/server.mjs';
 
 let browser;
 before(async () => { browser = await launch(); fs.mkdirSync(ARTIFACTS, { recursive: true }); });
 after(async () => { await browser?.close(); });
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.mjs': 'text/javascript', '.js': 'text/javascript', '.css': 'text/css',
+const TYPES = { '.html': 'text/html; charset=utf-8', '.mjs': 'text/javascript', '.js': 'text/javascript',
+  '.css': 'text/css',
   '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml' };
 
 /**
@@ -30,19 +32,23 @@ async function host(dir, { cacheControl = 'no-cache', csp = CSP, headers = () =>
     log.push(rel);
     let file = path.join(dir, rel);
     if (rel.endsWith('/')) file = path.join(file, 'index.html');
-    const base = { 'Cache-Control': cacheControl, 'X-Content-Type-Options': 'nosniff', ...(csp ? { 'Content-Security-Policy': csp } : {}), ...headers(rel) };
+    const base = { 'Cache-Control': cacheControl, 'X-Content-Type-Options': 'nosniff',
+      ...(csp ? { 'Content-Security-Policy': csp } : {}), ...headers(rel) };
     if (!fs.existsSync(file)) { res.writeHead(404, base).end('not found'); return; }
-    res.writeHead(200, { ...base, 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(fs.readFileSync(file));
+    const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+    res.writeHead(200, { ...base, 'Content-Type': type }).end(fs.readFileSync(file));
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  return { origin: `http://127.0.0.1:${server.address().port}`, log, close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }) };
+  const close = () => new Promise((r) => { server.closeAllConnections(); server.close(r); });
+  return { origin: `http://127.0.0.1:${server.address().port}`, log, close };
 }
 
 const copySite = (prefix) => { const dir = tmpDir(prefix); fs.cpSync(SITE, dir, { recursive: true }); return dir; };
 
 /** Builds the site again into dir from a data file (an amended list), as a deploy does. */
 function rebuild(dir, dataFile) {
-  execFileSync(process.execPath, [path.join(ROOT, 'web/build-site.mjs'), '--out', dir, '--wasm-dir', path.join(ROOT, 'build/wasm'), '--data', dataFile], { stdio: 'pipe' });
+  const args = ['--out', dir, '--wasm-dir', path.join(ROOT, 'build/wasm'), '--data', dataFile];
+  execFileSync(process.execPath, [path.join(ROOT, 'web/build-site.mjs'), ...args], { stdio: 'pipe' });
 }
 
 async function workerCacheFilled(page) {
@@ -58,7 +64,8 @@ const cachedFiles = (page) => page.evaluate(async () => {
   return (await (await caches.open(key)).keys()).map((r) => new URL(r.url).pathname).sort();
 });
 
-test('defects 4 and 5: data and wasm requested at once (preloaded), the wasm compiled as it streams; the worker caches only what the page uses, without downloading it again', { timeout: 120000 }, async () => {
+test('defects 4 and 5: data and wasm requested at once (preloaded), the wasm compiled as it streams; '
+  + 'the worker caches only what the page uses, without downloading it again', { timeout: 120000 }, async () => {
   const srv = await host(SITE);
   const s = await session(browser, srv.origin, { width: 375, height: 800 });
   const { page } = s;
@@ -72,22 +79,27 @@ test('defects 4 and 5: data and wasm requested at once (preloaded), the wasm com
     const t = await page.evaluate(() => {
       const e = (f) => performance.getEntriesByType('resource').find((r) => r.name.endsWith(f));
       const [w, d, m] = [e('kzprof-core.wasm'), e('professions.json'), e('kzprof-widget.mjs')];
-      return { wasm: { start: w.startTime, init: w.initiatorType }, data: { start: d.startTime, end: d.responseEnd, init: d.initiatorType },
+      return { wasm: { start: w.startTime, init: w.initiatorType },
+        data: { start: d.startTime, end: d.responseEnd, init: d.initiatorType },
         widgetEnd: m.responseEnd, streamed: window.__streamed };
     });
     assert.equal(t.wasm.init, 'link', 'the wasm is preloaded by the page');
     assert.equal(t.data.init, 'link', 'the data is preloaded by the page');
-    assert.ok(t.wasm.start < t.widgetEnd && t.data.start < t.widgetEnd, 'both requested before the widget module has arrived');
+    assert.ok(t.wasm.start < t.widgetEnd && t.data.start < t.widgetEnd,
+      'both requested before the widget module has arrived');
     assert.ok(t.wasm.start < t.data.end, 'the wasm does not wait for the data');
     assert.equal(t.streamed, 1, 'compiled with WebAssembly.compileStreaming');
 
     await workerCacheFilled(page);
-    assert.deepEqual(await cachedFiles(page), ['/', '/favicon.svg', '/kzprof-core.wasm', '/kzprof-widget.mjs', '/page.css', '/page.mjs', '/professions.json'],
+    assert.deepEqual(await cachedFiles(page),
+      ['/', '/favicon.svg', '/kzprof-core.wasm', '/kzprof-widget.mjs', '/page.css', '/page.mjs', '/professions.json'],
       'the worker keeps what the page uses, and nothing else');
     const count = (f) => srv.log.filter((u) => u === f).length;
     for (const f of ['/kzprof-core.wasm', '/professions.json', '/kzprof-widget.mjs', '/page.css', '/page.mjs'])
       assert.equal(count(f), 1, `${f} downloaded once (${count(f)})`);
-    for (const f of ['/kzprof-offline.html', '/kzprof-core-classic.js', '/kzprof-widget-classic.js', '/kzprof.mjs', '/embed-example.html'])
+    const unused = ['/kzprof-offline.html', '/kzprof-core-classic.js', '/kzprof-widget-classic.js', '/kzprof.mjs',
+      '/embed-example.html'];
+    for (const f of unused)
       assert.equal(count(f), 0, `${f} is not fetched`);
     await s.assertClean();
   } finally {
@@ -95,7 +107,8 @@ test('defects 4 and 5: data and wasm requested at once (preloaded), the wasm com
   }
 });
 
-test('defect 3: an amended list reaches a returning visitor (host with max-age) and the widget says so; offline shows the saved list with its date', { timeout: 120000 }, async () => {
+test('defect 3: an amended list reaches a returning visitor (host with max-age) and the widget says so; '
+  + 'offline shows the saved list with its date', { timeout: 120000 }, async () => {
   const dir = copySite('kzprof-amend-');
   const srv = await host(dir, { cacheControl: 'public, max-age=86400' });
   const s = await session(browser, srv.origin, { width: 375, height: 800 });
@@ -114,11 +127,15 @@ test('defect 3: an amended list reaches a returning visitor (host with max-age) 
 
     await page.reload();
     await page.waitForFunction(() => document.querySelector('kz-professions')?.matcher);
-    await page.waitForFunction(() => !document.querySelector('kz-professions').shadowRoot.querySelector('.kzp-notice').hidden, null, { timeout: 15000 });
-    const notice = await page.evaluate(() => document.querySelector('kz-professions').shadowRoot.querySelector('.kzp-notice').textContent);
+    const noticeText = () => page.evaluate(() => document.querySelector('kz-professions').shadowRoot
+      .querySelector('.kzp-notice').textContent);
+    await page.waitForFunction(() => !document.querySelector('kz-professions').shadowRoot
+      .querySelector('.kzp-notice').hidden, null, { timeout: 15000 });
+    const notice = await noticeText();
     assert.equal(notice, 'The list has been updated: this is the list as of 15.01.2025.');
     await typeQuery(page, 'oncologist');
-    assert.match(await page.locator('kz-professions [role="option"]').first().textContent(), /Oncologist \(physician\)/, 'the amended list is searched');
+    const first = await page.locator('kz-professions [role="option"]').first().textContent();
+    assert.match(first, /Oncologist \(physician\)/, 'the amended list is searched');
     assert.deepEqual(await axeViolations(page), [], 'axe with the update notice');
     await page.screenshot({ path: path.join(ARTIFACTS, 'updated-list-en-375.png'), fullPage: false });
 
@@ -129,7 +146,7 @@ test('defect 3: an amended list reaches a returning visitor (host with max-age) 
     await context.setOffline(true);
     await page.reload();
     await page.waitForFunction(() => document.querySelector('kz-professions')?.matcher);
-    const offline = await page.evaluate(() => document.querySelector('kz-professions').shadowRoot.querySelector('.kzp-notice').textContent);
+    const offline = await noticeText();
     assert.equal(offline, 'You are offline: this is the list as of 15.01.2025 saved on this device.');
     await typeQuery(page, 'oncologist');
     assert.ok((await widgetState(page)).codes.includes('2211-7-004'), 'the saved list answers offline');
@@ -142,7 +159,8 @@ test('defect 3: an amended list reaches a returning visitor (host with max-age) 
   }
 });
 
-test('defect 3: a truncated wasm is never cached (and named as such); once fixed on the server, the next visit works and goes offline', { timeout: 120000 }, async () => {
+test('defect 3: a truncated wasm is never cached (and named as such); once fixed on the server, '
+  + 'the next visit works and goes offline', { timeout: 120000 }, async () => {
   const dir = copySite('kzprof-bad-');
   const good = fs.readFileSync(path.join(dir, 'kzprof-core.wasm'));
   fs.writeFileSync(path.join(dir, 'kzprof-core.wasm'), good.subarray(0, good.length >> 1));
@@ -156,7 +174,8 @@ test('defect 3: a truncated wasm is never cached (and named as such); once fixed
     const err = await page.evaluate(() => window.__err);
     assert.equal(err.kind, 'hash');
     assert.match(err.message, /kzprof-core\.wasm: does not match its sha384/);
-    assert.match((await widgetState(page)).state, /^The search could not start: the file kzprof-core\.wasm is not the one this search was built with .*The full official list on this page is still there\.$/);
+    assert.match((await widgetState(page)).state, new RegExp('^The search could not start: the file kzprof-core\\.wasm '
+      + 'is not the one this search was built with .*The full official list on this page is still there\\.$'));
     await page.screenshot({ path: path.join(ARTIFACTS, 'error-hash-en-375.png'), fullPage: false });
     await page.waitForTimeout(1500); // the worker tries to install, and must refuse the bad file
     const cached = await page.evaluate(async () => {
@@ -171,7 +190,8 @@ test('defect 3: a truncated wasm is never cached (and named as such); once fixed
     // A cached copy damaged afterwards is fetched again and replaced, not served.
     await page.evaluate(async () => {
       const key = (await caches.keys()).find((k) => k.startsWith('kzprof-'));
-      await (await caches.open(key)).put('kzprof-core.wasm', new Response(new Uint8Array([0, 97, 115, 109]), { headers: { 'Content-Type': 'application/wasm' } }));
+      const bad = new Response(new Uint8Array([0, 97, 115, 109]), { headers: { 'Content-Type': 'application/wasm' } });
+      await (await caches.open(key)).put('kzprof-core.wasm', bad);
     });
     await openWidget(page, `${srv.origin}/?lang=en`);
     const size = await page.evaluate(async () => {
@@ -203,19 +223,24 @@ async function startupError(url, { serviceWorkers = 'block', init } = {}) {
   return r;
 }
 
-test('defect 9: each start-up failure says what failed, in the interface and in kzprof-error (missing file, no WebAssembly, CSP, CORS)', { timeout: 120000 }, async () => {
+test('defect 9: each start-up failure says what failed, in the interface and in kzprof-error '
+  + '(missing file, no WebAssembly, CSP, CORS)', { timeout: 120000 }, async () => {
   const dir = copySite('kzprof-errors-');
   const index = fs.readFileSync(path.join(SITE, 'index.html'), 'utf8');
   // An embedding page: no official list of its own, only the widget.
   const embed = (attrs) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Embed</title>
-<script type="module" src="kzprof-widget.mjs"></script></head><body><main><h1>Embed</h1><kz-professions lang="en" ${attrs}></kz-professions></main></body></html>`;
+<script type="module" src="kzprof-widget.mjs"></script></head>
+<body><main><h1>Embed</h1><kz-professions lang="en" ${attrs}></kz-professions></main></body></html>`;
   fs.writeFileSync(path.join(dir, 'missing.html'), embed('data-src="nowhere.json"'));
   const srv = await host(dir);
-  const other = await host(dir, { headers: (rel) => (rel.endsWith('.mjs') ? { 'Access-Control-Allow-Origin': '*' } : {}) });
-  fs.writeFileSync(path.join(dir, 'cross.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Embed</title>
+  const corsForModules = (rel) => (rel.endsWith('.mjs') ? { 'Access-Control-Allow-Origin': '*' } : {});
+  const other = await host(dir, { headers: corsForModules });
+  fs.writeFileSync(path.join(dir, 'cross.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Embed</title>
 <script type="module" src="${other.origin}/kzprof-widget.mjs" crossorigin="anonymous"></script></head>
 <body><main><h1>Embed</h1><kz-professions lang="en"></kz-professions></main></body></html>`);
-  const crossCsp = CSP.replace("script-src 'self'", `script-src 'self' ${other.origin}`).replace("connect-src 'self'", `connect-src 'self' ${other.origin}`);
+  const crossCsp = CSP.replace("script-src 'self'", `script-src 'self' ${other.origin}`)
+    .replace("connect-src 'self'", `connect-src 'self' ${other.origin}`);
   const noWasmCsp = CSP.replace(" 'wasm-unsafe-eval'", '');
   const cross = await host(dir, { csp: crossCsp });
   const noWasm = await host(dir, { csp: noWasmCsp });
@@ -223,17 +248,20 @@ test('defect 9: each start-up failure says what failed, in the interface and in 
     let r = await startupError(`${srv.origin}/missing.html`);
     assert.equal(r.detail.kind, 'missing');
     assert.match(r.detail.message, /nowhere\.json: HTTP 404/);
-    assert.equal(r.text, 'The search could not start: the file nowhere.json was not found on the server. Please try again later.',
+    assert.equal(r.text, 'The search could not start: the file nowhere.json was not found on the server. '
+      + 'Please try again later.',
       'an embed has no list below to point to');
     assert.deepEqual(r.axe, []);
 
     r = await startupError(`${srv.origin}/?lang=ru`, { init: () => { delete globalThis.WebAssembly; } });
     assert.equal(r.detail.kind, 'no-wasm');
-    assert.match(r.text, /^Поиск не запустился: этот браузер не поддерживает WebAssembly.*Полный официальный перечень на этой странице доступен\.$/);
+    assert.match(r.text, new RegExp('^Поиск не запустился: этот браузер не поддерживает WebAssembly'
+      + '.*Полный официальный перечень на этой странице доступен\\.$'));
 
     r = await startupError(`${noWasm.origin}/?lang=kk`);
     assert.equal(r.detail.kind, 'csp');
-    assert.match(r.text, /^Іздеу іске қосылмады: беттің қауіпсіздік саясаты \(Content-Security-Policy\) kzprof-core\.wasm файлына жол бермей тұр\./);
+    assert.match(r.text, new RegExp('^Іздеу іске қосылмады: беттің қауіпсіздік саясаты \\(Content-Security-Policy\\) '
+      + 'kzprof-core\\.wasm файлына жол бермей тұр\\.'));
 
     r = await startupError(`${cross.origin}/cross.html`);
     assert.equal(r.detail.kind, 'cors', `a cross-origin file without CORS (${r.detail.message})`);

@@ -32,7 +32,8 @@ test('each option shows the Kazakh and Russian names with their lang, the code, 
   assert.match(first.text, /unofficial translation/);
   assert.match(first.text, /2211-7-004/);
   assert.match(first.text, /Health care/);
-  assert.deepEqual(first.marks, ['Onco', 'онколог', 'онколог'], 'the English interface leads with English (issue 12, defect 8)');
+  assert.deepEqual(first.marks, ['Onco', 'онколог', 'онколог'],
+    'the English interface leads with English (issue 12, defect 8)');
   assert.ok(first.height >= 44, 'touch target at least 44 px (AC 6)');
   await s.assertClean();
   await s.close();
@@ -100,7 +101,8 @@ test('empty field: the whole list can be browsed by field of education with coun
   await openWidget(s.page, `${server.origin}/?lang=en`);
   const groups = await s.page.evaluate(() => [...document.querySelector('kz-professions').shadowRoot.querySelectorAll('summary')].map((x) => x.textContent));
   assert.equal(groups.length, 5);
-  assert.match(groups[0], /^Health care — 9 professions$/, 'the lead says once that English field names are translations (issue 12, defect 9)');
+  assert.match(groups[0], /^Health care — 9 professions$/,
+    'the lead says once that English field names are translations (issue 12, defect 9)');
   const total = groups.reduce((n, g) => n + Number(/— (\d+)/.exec(g)[1]), 0);
   assert.equal(total, 51);
   await s.page.locator('kz-professions summary').nth(2).click();
