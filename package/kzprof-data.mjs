@@ -178,13 +178,17 @@ export function install(newBytes, dir) {
     const before = fs.readFileSync(p, 'utf8');
     let after = before.split(oldData).join(newData).split(oldWidget).join(newWidget);
     if (oldVersion && newVersion) after = after.split(`data version ${oldVersion}`).join(`data version ${newVersion}`);
+    // The single-file offline page carries the data itself (as the site build writes it).
+    after = after.replace(/(<script type="application\/json" id="kzprof-data">)[^<]*(<\/script>)/,
+      (_, open, close) => open + JSON.stringify(newDoc).replace(/</g, '\\u003c') + close);
     // The service worker's cache name: a new one makes returning visitors fetch the new files.
     if (f === 'sw.js') after = after.replace(/(const VERSION = ')([0-9a-f]+)(')/, (_, a, v, b) =>
       a + crypto.createHash('sha256').update(`${v} ${newData}`).digest('hex').slice(0, v.length) + b);
     if (after !== before) { fs.writeFileSync(p, after); changed.add(f); }
   }
   for (const f of changed) if (COMPRESSIBLE.test(f)) compressFile(path.join(dir, f));
-  // Pages that carry a copy of the list as HTML (for visitors without JavaScript) keep the old copy.
+  // Pages that carry a copy of the list as HTML (for visitors without JavaScript) keep the old copy:
+  // rendering it is the site build's job (web/build-site.mjs), not repeated here.
   const staticLists = fs.readdirSync(dir).filter((n) => n.endsWith('.html') &&
     fs.readFileSync(path.join(dir, n), 'utf8').includes('data-kzprof-static'));
   return { changed: [...changed].sort(), widgetIntegrity: newWidget, oldVersion, newVersion, staticLists };
@@ -230,8 +234,8 @@ async function main(argv) {
     console.log(`rewritten: ${r.changed.join(', ')} (with their .gz/.br)`);
     console.log(`<script type="module" src=".../${WIDGET}" integrity="${r.widgetIntegrity}" crossorigin="anonymous">`);
     if (r.staticLists.length)
-      console.log(`note: ${r.staticLists.join(', ')} keep their built-in HTML copy of the list (for visitors ` +
-        'without JavaScript) from the release; the search uses the new data');
+      console.log(`note: ${r.staticLists.join(', ')} keep their HTML copy of the list for visitors ` +
+        'without JavaScript from the release; their search uses the new data');
     return 0;
   }
   if (cmd === 'check' && a && !b) {

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { launch, startServer, session, openWidget, typeQuery, widgetState } from '../browser/harness.mjs';
 import { scratchProject, kzprofData, updatedData, NAME, VERSION } from './scratch.mjs';
 
@@ -51,6 +52,9 @@ test('update to a new data file: the command rewrites the hash lock and the widg
   assert.ok(snippet.includes(sri(path.join(dir, 'professions.json'))), 'and of the data');
   const check = kzprofData(s.project, ['check', dir]);
   assert.equal(check.code, 0, check.stderr);
+  const offline = fs.readFileSync(path.join(dir, 'kzprof-offline.html'), 'utf8');
+  assert.ok(offline.includes('"data_version":"2099.01.01-1"') && offline.includes('мозгоправ'),
+    'the single-file offline page carries the new data');
 
   const server = await startServer(dir);
   const ss = await session(browser, server.origin, { serviceWorkers: 'block' });
@@ -64,6 +68,18 @@ test('update to a new data file: the command rewrites the hash lock and the widg
   } finally {
     await ss.close();
     await server.close();
+  }
+  // The single file, opened from disk on its own, searches the new data too.
+  const file = path.join(s.tmp, 'offline-alone.html');
+  fs.copyFileSync(path.join(dir, 'kzprof-offline.html'), file);
+  const fs2 = await session(browser, 'file://');
+  try {
+    await openWidget(fs2.page, pathToFileURL(file).href);
+    await typeQuery(fs2.page, 'мозгоправ');
+    assert.equal((await widgetState(fs2.page)).codes[0], '2217-4-001', 'kzprof-offline.html has the new data');
+    await fs2.assertClean();
+  } finally {
+    await fs2.close();
   }
 });
 
