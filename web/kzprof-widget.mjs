@@ -19,6 +19,7 @@
 // The site ships this file bundled (web/build-site.mjs): every import below inlined into one module,
 // so that one SRI hash covers all of the code; the same sources make the classic file:// build.
 import { createMatcher, VERSION } from './kzprof.mjs';
+import createKzprofCore from './kzprof-core.mjs';
 import { KZP_KK } from './i18n/kk.mjs';
 import { KZP_RU } from './i18n/ru.mjs';
 import { KZP_EN } from './i18n/en.mjs';
@@ -50,21 +51,161 @@ export function kzpNormalizeLang(value) {
 // ---- loading (shared by every widget on the page with the same sources)
 const kzpMatchers = new Map();
 
-async function kzpFetch(url, kind) {
-  // The default data and wasm files are fetched with the SRI hash written into the bundle at build
-  // time, so that a CDN copy that was tampered with is refused (an embed's sha384 covers only this file).
-  const name = url.split(/[?#]/)[0].split('/').pop();
+/** A start-up failure the interface can name. kind: missing | hash | no-wasm | csp | cors | network | data. */
+export class KzpLoadError extends Error {
+  constructor(kind, url, message) {
+    super(message);
+    this.kind = kind;
+    this.url = url;
+  }
+}
+
+// A fetch or a wasm compile refused by the page's Content-Security-Policy only says "Failed to fetch" (or
+// a CompileError): the violation event is what names the cause.
+const kzpViolations = [];
+if (typeof document !== 'undefined') document.addEventListener('securitypolicyviolation', (e) => kzpViolations.push(e));
+
+const kzpHashError = (url) => new KzpLoadError('hash', url, `${url}: does not match its sha384 (damaged or partly updated)`);
+const kzpFileName = (url) => url.split(/[?#]/)[0].split('/').pop();
+
+/** The sha384 the build wrote in for the default data and wasm (next to this script), else null. */
+function kzpIntegrity(url) {
+  const name = kzpFileName(url);
   const integrity = KZP_BUILD_INFO?.integrity?.[name];
-  const isDefault = Boolean(integrity) && url === new URL(name, KZP_SCRIPT_URL).href;
-  const res = await fetch(url, isDefault ? { integrity } : {});
-  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-  const bytes = await res.arrayBuffer();
-  if (kind !== 'text') return bytes;
+  return integrity && url === new URL(name, KZP_SCRIPT_URL).href ? integrity : null;
+}
+
+/** Why a fetch failed, asked of the violations seen and of a second, unchecked request. */
+async function kzpExplain(url, integrity, error) {
+  await new Promise((r) => setTimeout(r, 0)); // the violation event is queued after the rejection
+  const origin = new URL(url).origin;
+  const blocked = kzpViolations.some((v) => /^connect-src/.test(v.effectiveDirective) && v.blockedURI
+    && (v.blockedURI === url || v.blockedURI.startsWith(origin)));
+  if (blocked) {
+    return new KzpLoadError('csp', url, `${url}: blocked by the page's Content-Security-Policy (connect-src)`);
+  }
+  // The same URL without the hash check: if it loads, the file is there but is not the one expected.
+  if (integrity) {
+    try {
+      const probe = await fetch(url, { cache: 'no-store' });
+      if (probe.ok) return kzpHashError(url);
+    } catch { /* as below */ }
+  }
+  if (origin !== location.origin) {
+    try {
+      await fetch(url, { mode: 'no-cors', cache: 'no-store' }); // answers, but not to this page: no CORS
+      return new KzpLoadError('cors', url, `${url}: the server does not allow this page to load it (no CORS header)`);
+    } catch { /* unreachable */ }
+  }
+  return new KzpLoadError('network', url, `${url}: could not be loaded (${error?.message ?? error})`);
+}
+
+async function kzpFetch(url, integrity) {
+  let res;
+  try {
+    res = await fetch(url, integrity ? { integrity } : {});
+  } catch (e) {
+    throw await kzpExplain(url, integrity, e);
+  }
+  if (!res.ok) throw new KzpLoadError(res.status === 404 ? 'missing' : 'network', url, `${url}: HTTP ${res.status}`);
+  return res;
+}
+
+const kzpSha384 = async (bytes) =>
+  `sha384-${btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.digest('SHA-384', bytes))))}`;
+
+async function kzpFetchText(url, integrity) {
+  // Hashed here where the page can (crypto.subtle): a fetch with `integrity` would not use the page's
+  // preload of the same file (Chrome ignores integrity on preloads of fetches) and download it twice.
+  const hashHere = Boolean(integrity && globalThis.crypto?.subtle);
+  const bytes = await (await kzpFetch(url, hashHere ? null : integrity)).arrayBuffer();
+  if (hashHere && (await kzpSha384(bytes)) !== integrity)
+    throw kzpHashError(url);
   // Strict: invalid UTF-8 is refused rather than loaded with U+FFFD in place of the bad bytes.
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new Error(`${url}: not valid UTF-8 text`);
+    throw new KzpLoadError('data', url, `${url}: not valid UTF-8 text`);
+  }
+}
+
+/**
+ * The compiled wasm module, compiled while it downloads. A fetch with `integrity` hands over the body
+ * only once all of it is checked, so where the page can hash (crypto.subtle) the file is fetched
+ * unchecked, compiled as it streams and hashed beside; the module is used only if the hash matches.
+ */
+async function kzpCompile(url) {
+  const integrity = kzpIntegrity(url);
+  const hashHere = Boolean(integrity && globalThis.crypto?.subtle);
+  const res = await kzpFetch(url, hashHere ? null : integrity);
+  const hash = hashHere ? res.clone().arrayBuffer().then(kzpSha384) : null;
+  let module;
+  try {
+    const streaming = typeof WebAssembly.compileStreaming === 'function'
+      && /^application\/wasm\b/i.test(res.headers.get('content-type') ?? '');
+    module = await (streaming ? WebAssembly.compileStreaming(res)
+      : res.arrayBuffer().then((b) => WebAssembly.compile(b)));
+  } catch (e) {
+    await new Promise((r) => setTimeout(r, 0));
+    if (kzpViolations.some((v) => /^script-src/.test(v.effectiveDirective)) || /Content.Security.Policy/i.test(e?.message)) {
+      throw new KzpLoadError('csp', url,
+        `${url}: compiling WebAssembly is blocked by the page's Content-Security-Policy (script-src needs 'wasm-unsafe-eval')`);
+    }
+    if (hash && (await hash) !== integrity) throw kzpHashError(url);
+    throw new KzpLoadError('data', url, `${url}: not a valid WebAssembly module (${e?.message ?? e})`);
+  }
+  if (hash && (await hash) !== integrity) throw kzpHashError(url);
+  return module;
+}
+
+/** The matcher over this data text, instantiating the compiled module (no second download or compile). */
+async function kzpBuild(text, module, url) {
+  const options = {};
+  if (module) {
+    options.factory = (opts) => createKzprofCore({ ...opts, instantiateWasm(imports, done) {
+      WebAssembly.instantiate(module, imports).then((instance) => done(instance, module));
+      return {};
+    } });
+  }
+  try {
+    return await createMatcher(text, options);
+  } catch (e) {
+    throw new KzpLoadError('data', url, `${url}: ${e?.message ?? e}`);
+  }
+}
+
+async function kzpReadData(dataSrc, integrity) {
+  if (!dataSrc.startsWith('#')) return kzpFetchText(dataSrc, integrity);
+  const text = document.getElementById(dataSrc.slice(1))?.textContent;
+  if (!text) throw new KzpLoadError('missing', dataSrc, `${dataSrc}: no such data element`);
+  return text;
+}
+
+/** The service worker's file hashes ({ url: sha384 }), asked of the worker in control; null without one. */
+function kzpAskWorker() {
+  const sw = globalThis.navigator?.serviceWorker;
+  if (!sw?.controller) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    const timer = setTimeout(() => resolve(null), 3000);
+    ch.port1.onmessage = (e) => { clearTimeout(timer); resolve(e.data?.files ?? null); };
+    sw.controller.postMessage({ kzprof: 'files?' }, [ch.port2]);
+  });
+}
+
+/**
+ * The data text. If the list was amended while this page was open (a new service worker took over with
+ * the new file before the widget fetched it), the built-in hash no longer matches: the worker's hash for
+ * the same URL, which it verified before caching, is then the one to check against.
+ */
+async function kzpReadDataOrUpdate(dataSrc) {
+  const integrity = kzpIntegrity(dataSrc);
+  try {
+    return await kzpReadData(dataSrc, integrity);
+  } catch (e) {
+    const newer = e.kind === 'hash' ? (await kzpAskWorker())?.[dataSrc] : null;
+    if (!newer || newer === integrity) throw e;
+    return kzpReadData(dataSrc, newer);
   }
 }
 
@@ -73,20 +214,31 @@ function kzpLoadMatcher(dataSrc, wasmSrc) {
   if (!kzpMatchers.has(key)) {
     kzpMatchers.set(key, (async () => {
       if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function')
-        throw new Error('WebAssembly is not available');
-      let text;
-      if (dataSrc.startsWith('#')) {
-        text = document.getElementById(dataSrc.slice(1))?.textContent;
-        if (!text) throw new Error(`${dataSrc}: no such data element`);
-      } else {
-        text = await kzpFetch(dataSrc, 'text');
-      }
-      const options = {};
-      if (!KZP_BUILD_INFO?.singleFile) options.wasmBinary = new Uint8Array(await kzpFetch(wasmSrc, 'bytes'));
-      return createMatcher(text, options);
+        throw new KzpLoadError('no-wasm', wasmSrc, 'WebAssembly is not available in this browser');
+      // The data and the wasm are requested together (the page may have preloaded both already).
+      const [text, module] = await Promise.all([kzpReadDataOrUpdate(dataSrc),
+        KZP_BUILD_INFO?.singleFile ? null : kzpCompile(wasmSrc)]);
+      const matcher = await kzpBuild(text, module, dataSrc);
+      kzpModules.set(matcher, module);
+      return matcher;
     })());
   }
   return kzpMatchers.get(key);
+}
+
+// The compiled module behind each matcher, to build a matcher over an updated list without a download.
+const kzpModules = new WeakMap();
+// Updated lists, by data URL and hash: every widget on the page shares one load.
+const kzpUpdates = new Map();
+
+/** A matcher over the list now at dataSrc (hash given by the service worker), on the same engine. */
+function kzpLoadUpdate(dataSrc, integrity, current) {
+  const key = `${dataSrc}\n${integrity}`;
+  if (!kzpUpdates.has(key)) {
+    const module = kzpModules.get(current) ?? null;
+    kzpUpdates.set(key, kzpFetchText(dataSrc, integrity).then((text) => kzpBuild(text, module, dataSrc)));
+  }
+  return kzpUpdates.get(key);
 }
 
 let kzpInstances = 0;
@@ -103,6 +255,7 @@ export class KzProfessions extends HTMLElement {
   #root; #ui = {}; #uid; #matcher = null; #failed = null; #ready;
   #lang = 'en'; #answer = null; #active = -1; #closed = false; #chosen = null;
   #browseShown = new Map();
+  #notice = ''; #onSw = (e) => this.#onWorkerFiles(e.data); #onNet = () => this.#renderNotice();
   #seq = 0; #announceTimer = 0; #built = false; #settled = true; #settleTimer = 0; #onPop = () => this.#restoreFromUrl();
 
   constructor() {
@@ -141,11 +294,17 @@ export class KzProfessions extends HTMLElement {
     const fromUrl = this.urlState ? kzpNormalizeLang(kzpReadUrl(this.#urlPrefix).lang) : '';
     this.#setLang(fromUrl || this.#inheritedLang(), { write: false });
     if (this.urlState) window.addEventListener('popstate', this.#onPop);
+    navigator.serviceWorker?.addEventListener('message', this.#onSw);
+    window.addEventListener('online', this.#onNet);
+    window.addEventListener('offline', this.#onNet);
     this.#ready ??= this.#start();
   }
 
   disconnectedCallback() {
     window.removeEventListener('popstate', this.#onPop);
+    navigator.serviceWorker?.removeEventListener('message', this.#onSw);
+    window.removeEventListener('online', this.#onNet);
+    window.removeEventListener('offline', this.#onNet);
     clearTimeout(this.#announceTimer);
   }
 
@@ -192,6 +351,7 @@ export class KzProfessions extends HTMLElement {
     });
     ui.status = kzpEl('p', { class: 'kzp-state', part: 'state' });
     ui.rewrite = kzpEl('p', { class: 'kzp-rewrite', hidden: true });
+    ui.notice = kzpEl('p', { class: 'kzp-notice', part: 'notice', hidden: true });
     ui.broad = kzpEl('p', { class: 'kzp-broad', part: 'broad', hidden: true });
     ui.notFound = kzpEl('section', { class: 'kzp-notfound', part: 'notfound', hidden: true, 'aria-labelledby': id('nf-h') });
     ui.listbox = kzpEl('ul', { id: id('listbox'), role: 'listbox', class: 'kzp-listbox', part: 'listbox', hidden: true });
@@ -199,7 +359,7 @@ export class KzProfessions extends HTMLElement {
     ui.browse = kzpEl('section', { class: 'kzp-browse', part: 'browse', hidden: true, 'aria-labelledby': id('b-h') });
     ui.live = kzpEl('div', { class: 'kzp-sr', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
     this.#root.append(kzpEl('div', { class: 'kzp', part: 'root' },
-      ui.langs, ui.label, ui.hint, kzpEl('div', { class: 'kzp-field' }, ui.input), ui.status, ui.rewrite,
+      ui.langs, ui.label, ui.hint, kzpEl('div', { class: 'kzp-field' }, ui.input), ui.status, ui.notice, ui.rewrite,
       ui.broad, ui.notFound, ui.listbox, ui.verdict, ui.browse, ui.live));
 
     ui.input.addEventListener('input', () => this.#onInput());
@@ -219,13 +379,17 @@ export class KzProfessions extends HTMLElement {
     try {
       this.#matcher = await kzpLoadMatcher(this.dataSrc, this.wasmSrc);
     } catch (e) {
-      this.#failed = e;
-      this.#ui.status.textContent = this.#t.failed;
+      this.#failed = e instanceof KzpLoadError ? e : new KzpLoadError('data', this.dataSrc, String(e?.message ?? e));
+      this.#ui.status.textContent = this.#failedText();
       this.#ui.status.classList.add('kzp-error');
       this.#ui.input.disabled = true;
-      this.#fire('kzprof-error', { message: String(e?.message ?? e) });
+      const { kind, url } = this.#failed;
+      const message = `kzprof: the search could not start (${kind}): ${this.#failed.message}`;
+      this.#fire('kzprof-error', { kind, url, message });
       return;
     }
+    this.#dataIntegrity = kzpIntegrity(this.dataSrc);
+    this.#renderNotice();
     this.#ui.status.textContent = '';
     this.#ui.status.hidden = true;
     try {
@@ -237,11 +401,56 @@ export class KzProfessions extends HTMLElement {
     this.#fire('kzprof-ready', { count: this.#matcher.entries.length });
   }
 
+  /** What failed, and what still works: the page's own official list, where there is one. */
+  #failedText() {
+    const { kind, url } = this.#failed;
+    const file = url?.startsWith('#') ? url : kzpFileName(url ?? '');
+    return this.#t.failed(kind, file, Boolean(document.querySelector('[data-kzprof-static]')));
+  }
+
+  #dataIntegrity = null;
+
+  // ---- an amended list: the service worker says which files it now holds (issue 12, defect 3)
+  async #onWorkerFiles(msg) {
+    const integrity = msg?.kzprof === 'files' ? msg.files?.[this.dataSrc] : null;
+    if (!integrity || !this.#matcher || integrity === this.#dataIntegrity) return;
+    let next;
+    try {
+      next = await kzpLoadUpdate(this.dataSrc, integrity, this.#matcher);
+    } catch {
+      return; // the list in use stays; the next visit loads the new one from the start
+    }
+    if (integrity === this.#dataIntegrity) return;
+    const before = this.#matcher.meta?.data_version;
+    this.#dataIntegrity = integrity;
+    this.#matcher = next;
+    // A chosen profession that the amended list no longer has loses its verdict: never "on the list" wrongly.
+    if (this.#chosen) this.#chosen = next.byCode(this.#chosen.code);
+    if (this.#ui.input.value.trim()) this.#runSearch();
+    this.#render();
+    if (next.meta?.data_version !== before) {
+      this.#notice = 'updated';
+      this.#renderNotice();
+      this.#announce(this.#ui.notice.textContent);
+      this.#fire('kzprof-update', { as_of: next.meta?.as_of ?? null, data_version: next.meta?.data_version ?? null });
+    }
+  }
+
+  /** "The list was updated …", or offline: the list in use and its as-of date. */
+  #renderNotice() {
+    const ui = this.#ui, t = this.#t, asOf = kzpDate(this.#matcher?.meta?.as_of ?? '');
+    if (!ui.notice) return;
+    const offline = this.#matcher && navigator.onLine === false;
+    const text = !this.#matcher ? '' : this.#notice === 'updated' ? t.updated(asOf) : offline ? t.offline(asOf) : '';
+    ui.notice.textContent = text;
+    ui.notice.hidden = !text;
+  }
+
   #settle() {
     clearTimeout(this.#settleTimer);
     if (this.#settled) return;
     this.#settled = true;
-    if (this.#answer && !this.#chosen) this.#renderResults();
+    if (this.#answer && !this.#chosen) this.#render();
   }
 
   #restoreFromUrl({ initial = false } = {}) {
@@ -285,7 +494,9 @@ export class KzProfessions extends HTMLElement {
     let a = q.trim() ? this.#matcher.search(q, { limit: this.limit }) : null;
     // A broad word ("врач", "developer"): every listed profession carrying it is a candidate, and the
     // person must see them all to choose theirs, so the limit does not cut them off.
-    if (a?.verdict === 'broad' && a.results.length >= this.limit) a = this.#matcher.search(q, { limit: this.#matcher.entries.length });
+    if (a?.verdict === 'broad' && a.results.length >= this.limit) {
+      a = this.#matcher.search(q, { limit: this.#matcher.entries.length });
+    }
     this.#answer = a;
     this.#active = -1;
   }
@@ -317,9 +528,11 @@ export class KzProfessions extends HTMLElement {
       case 'Enter':
         // Enter chooses what the person chose: the highlighted option, or the only listed one. With several
         // listed (a code prefix such as "2512") it never guesses; typing counts as paused instead.
-        if (this.#isOpen && this.#active >= 0) { e.preventDefault(); this.#choose(this.#answer.results[this.#active], { via: 'listbox' }); }
-        else if (this.#isOpen && this.#answer.verdict === 'listed' && n === 1) { e.preventDefault(); this.#choose(this.#answer.results[0], { via: 'listbox' }); }
-        else if (this.#answer) { e.preventDefault(); this.#settle(); }
+        if (!this.#answer) break;
+        e.preventDefault();
+        if (this.#isOpen && this.#active >= 0) this.#choose(this.#answer.results[this.#active], { via: 'listbox' });
+        else if (this.#isOpen && this.#answer.verdict === 'listed' && n === 1) this.#choose(this.#answer.results[0], { via: 'listbox' });
+        else this.#settle();
         break;
       case 'Escape':
         if (this.#isOpen) { e.preventDefault(); this.#closed = true; this.#active = -1; this.#renderResults(); }
@@ -418,8 +631,9 @@ export class KzProfessions extends HTMLElement {
     for (const b of ui.langs.children) b.setAttribute('aria-pressed', String(b.dataset.lang === this.#lang));
     ui.label.textContent = t.label;
     ui.hint.textContent = t.hint;
-    if (this.#failed) ui.status.textContent = t.failed;
+    if (this.#failed) ui.status.textContent = this.#failedText();
     else if (!this.#matcher) ui.status.textContent = t.loading;
+    this.#renderNotice();
   }
 
   #render() {
@@ -427,7 +641,10 @@ export class KzProfessions extends HTMLElement {
     const hasQuery = Boolean(this.#answer);
     this.#renderResults();
     this.#renderVerdict();
-    this.#ui.browse.hidden = Boolean(this.#chosen) || hasQuery;
+    // Nothing listed and nothing similar: the whole list follows, as the not-found text says.
+    const a = this.#answer;
+    const nothing = hasQuery && !this.#chosen && this.#settled && a.verdict === 'none' && !a.results.length;
+    this.#ui.browse.hidden = Boolean(this.#chosen) || (hasQuery && !nothing);
     if (!this.#ui.browse.hidden) this.#renderBrowse();
   }
 
@@ -443,7 +660,8 @@ export class KzProfessions extends HTMLElement {
     const open = this.#isOpen;
     // Not found only once typing pauses: between keystrokes the last word may be half-typed ("vrac" on
     // the way to "vrach"), and a not-found box that flashes on and off misleads (AC 14).
-    const notListed = Boolean(a && !this.#chosen && this.#settled && (a.verdict === 'none' || a.verdict === 'suggestions'));
+    const notListed = Boolean(a && !this.#chosen && this.#settled
+      && (a.verdict === 'none' || a.verdict === 'suggestions'));
     const broad = Boolean(a && !this.#chosen && a.verdict === 'broad' && a.results.length);
 
     // A broad word: neither "on the list" nor "not found", the person chooses among the listed ones.
@@ -487,8 +705,9 @@ export class KzProfessions extends HTMLElement {
     // leads (marked unofficial), both official names follow.
     const lead = this.#lang === 'en' && en;
     if (lead) en.classList.add('kzp-primary');
-    const names = official.map((l, i) => kzpEl('span',
-      { class: `kzp-name ${i === 0 && !lead ? 'kzp-primary' : 'kzp-secondary'}`, lang: l }, kzpHighlighted(r[l], hl?.[l])));
+    const names = official.map((l, i) => kzpEl('span', {
+      class: `kzp-name ${i === 0 && !lead ? 'kzp-primary' : 'kzp-secondary'}`, lang: l,
+    }, kzpHighlighted(r[l], hl?.[l])));
     return lead ? [en, ...names] : [...names, en];
   }
 
@@ -541,7 +760,7 @@ export class KzProfessions extends HTMLElement {
         row(t.position, String(e.position)),
         row(t.group, groupBoth),
         legal ? row(t.legalBasis, legal) : null,
-        typeof meta.as_of === 'string' ? row(t.asOf, kzpDate(meta.as_of)) : null,
+        typeof meta.as_of === 'string' ? row(t.asOf, t.asOfValue(kzpDate(meta.as_of))) : null,
       ),
       src ? kzpEl('p', { class: 'kzp-source' }, kzpEl('a', { href: src, lang: srcLang === this.#lang ? null : srcLang, rel: 'noopener', part: 'link' }, t.officialText)) : null,
       kzpEl('p', { class: 'kzp-disclaimer' }, t.disclaimer),
@@ -560,11 +779,16 @@ export class KzProfessions extends HTMLElement {
       kzpEl('p', { class: 'kzp-b-lead' }, t.browseLead(m.entries.length)));
     for (const g of m.groups()) {
       const list = kzpEl('ul', { class: 'kzp-b-list' });
-      const name = this.#groupName(g.id);
+      // The order's headings are verbatim and some read oddly alone ("Здравоохранения" is a genitive):
+      // a display label leads, the verbatim heading stays beside it. English ones are all translations,
+      // which the lead above says once.
+      const verbatim = this.#groupName(g.id);
+      const label = t.groupLabels[g.id];
       const summary = kzpEl('summary', { class: 'kzp-b-summary', part: 'group' },
-        kzpEl('span', { class: 'kzp-b-group', lang: this.#lang }, name),
-        this.#lang === 'en' ? kzpEl('span', { class: 'kzp-unofficial' }, ` (${t.unofficial})`) : null,
-        ' ', kzpEl('span', { class: 'kzp-count' }, `— ${t.count(g.count)}`));
+        kzpEl('span', { class: 'kzp-b-group', lang: this.#lang }, label ?? verbatim),
+        ' ', kzpEl('span', { class: 'kzp-count' }, `— ${t.count(g.count)}`),
+        label && label !== verbatim ? kzpEl('span', { class: 'kzp-b-verbatim' }, `${t.verbatimHeading}: «`,
+          kzpEl('span', { lang: this.#lang }, verbatim), '»') : null);
       const box = kzpEl('details', { class: 'kzp-b-group-box', 'data-group': g.id, open: openIds.has(g.id) },
         summary, list);
       const fill = () => {

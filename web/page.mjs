@@ -30,6 +30,16 @@ if (widget) {
   customElements.whenDefined('kz-professions').then(() => applyLanguage(widget.uiLang));
 }
 
+// The worker is registered once the search has started (or failed), so that filling its cache never
+// competes with the page's own requests on a slow link (issue 12, defect 4).
 if ('serviceWorker' in navigator && location.protocol !== 'file:') {
-  navigator.serviceWorker.register('sw.js').catch(() => { /* offline support is optional */ });
+  const register = () => navigator.serviceWorker.register('sw.js').catch(() => { /* offline support is optional */ });
+  if (widget) {
+    let done = false;
+    const once = () => { if (!done) { done = true; register(); } };
+    widget.addEventListener('kzprof-ready', once);
+    widget.addEventListener('kzprof-error', once);
+  } else {
+    register();
+  }
 }
