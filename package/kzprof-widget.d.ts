@@ -15,6 +15,8 @@ export interface KzProfessionsEventMap {
   'kzprof-error': CustomEvent<{ message: string }>;
   /** The interface language changed (the person used the switch, or the lang attribute changed). */
   'kzprof-langchange': CustomEvent<{ lang: UiLang }>;
+  /** A newer list arrived and is now in use (the widget also says so). */
+  'kzprof-update': CustomEvent<{ as_of: string | null; data_version: string | null }>;
   /**
    * The query or the choice changed: fires on every keystroke (code null) and when a profession is
    * chosen (code set) or cleared. A chosen profession is the event with a non-null code.

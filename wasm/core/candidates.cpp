@@ -46,11 +46,14 @@ bool prefix_quality(bool last, size_t typed, size_t len, int& q, bool& conf) {
 
 // A spelling slip changes vowels, voicing (б/п, в/ф, г/к, д/т, ж/ш, з/с; ш/щ), or drops, adds or swaps letters;
 // one consonant put for another makes another word ("гепатолог" is not "гематолог", "лавер" not "лазер").
+bool vowel(char32_t c) { return std::u32string_view(U"аеиоуыэюяaeiouy").find(c) != std::u32string_view::npos; }
+
+// The first letter of a word is rarely mistyped: a typo there is never confident ("кардиолог" is not
+// "радиолог"), unless both are vowels (Kazakh ә typed as э or а: "экимшиси" = әкімшісі).
+bool same_start(const U32& q, const U32& w) { return q[0] == w[0] || (vowel(q[0]) && vowel(w[0])); }
+
 bool consonant_swapped(const U32& q, const U32& w) {
   if (q.size() != w.size()) return false;
-  auto vowel = [](char32_t c) {
-    return std::u32string_view(U"аеиоуыэюяaeiouy").find(c) != std::u32string_view::npos;
-  };
   auto voicing = [](char32_t a, char32_t b) {
     static const std::u32string_view PAIRS[] = {U"бп", U"вф", U"гк", U"дт", U"жш", U"зс", U"шщ", U"bp", U"vf", U"gk",
                                                 U"dt", U"zs"};
@@ -115,16 +118,16 @@ class Finder {
   // consonant put for another are found but never confident.
   bool typo_of(const WordSpace& sp, size_t ki, const U32& k, int budget) {
     const U32& w = sp.key(ki);
-    const bool same_start = w[0] == k[0];
+    const bool start = same_start(k, w);
     int dp;
     const int d = osa_distance(k, w, budget, last_ ? &dp : nullptr);
     if (d > 0 && d <= budget) {
       const bool derived = k.size() >= w.size() + 2 && k.compare(0, w.size(), w) == 0;
-      add(sp, ki, Q_TYPO - Q_PER_EDIT * d, K_TYPO, same_start && !derived && !consonant_swapped(k, w), 0, FULL);
+      add(sp, ki, Q_TYPO - Q_PER_EDIT * d, K_TYPO, start && !derived && !consonant_swapped(k, w), 0, FULL);
       return true;
     }
     if (!last_ || dp <= 0 || dp > budget) return false;
-    const bool conf = same_start && 2 * k.size() >= w.size() && !consonant_swapped(k, w.substr(0, k.size()));
+    const bool conf = start && 2 * k.size() >= w.size() && !consonant_swapped(k, w.substr(0, k.size()));
     add(sp, ki, Q_TYPO_PREFIX - Q_PER_EDIT * dp, K_TYPO, conf, 0, key_.size());
     return true;
   }
@@ -157,7 +160,7 @@ class Finder {
       if (budget == 0 || all < std::max(1, st.all - GRAMS_PER_EDIT * budget)) return;
       if (typo_of(ix_.keys, ki, key_, budget)) return;
       if (rs.size() >= 5) {  // stems within the budget: "программиста" ~ "програмист"
-        const bool same_start = w[0] == key_[0];
+        const bool start = same_start(key_, w);
         const U32& ws = ix_.words[*ix_.keys.vals_begin(ki)].ru;
         const int b2 = typo_budget(rs.size());
         const int ds = ws.empty() ? b2 + 1 : osa_distance(rs, ws, b2);
@@ -166,7 +169,7 @@ class Finder {
         // the query is the base of the title's word and stays confident.)
         const bool derived = ws.size() < rs.size() && rs.compare(0, ws.size(), ws) == 0;
         if (ds > 0 && ds <= b2)
-          add(ix_.keys, ki, Q_TYPO - Q_PER_EDIT * ds, K_TYPO, same_start && !derived && !consonant_swapped(rs, ws), 0,
+          add(ix_.keys, ki, Q_TYPO - Q_PER_EDIT * ds, K_TYPO, start && !derived && !consonant_swapped(rs, ws), 0,
               FULL);
       }
     });

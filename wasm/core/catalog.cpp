@@ -1,8 +1,7 @@
 #include "catalog.hpp"
 
 #include <cmath>
-#include <cstdio>
-#include <unordered_set>
+#include <algorithm>
 
 #include "hash.hpp"
 #include "text.hpp"
@@ -34,16 +33,32 @@ const Profession* Catalog::by_code(std::string_view code) const {
 
 namespace {
 
-struct Fnv {
-  size_t operator()(std::string_view s) const { return fnv1a(s); }
-};
-using StringSet = std::unordered_set<std::string_view, Fnv>;
+bool usable(const std::string& v) { return !text::is_blank(v) && v.size() <= MAX_TEXT_BYTES; }
 
-// A JSON number as the message shows it: integers in full, anything else in the shortest exact form.
+// The usable keys (ids, codes) of a list, for the duplicate checks and lookups: (FNV-1a hash << 32 | position),
+// sorted, so equal keys sit together in document order (no hash table).
+template <class Entry, class Get>
+std::vector<uint64_t> sorted_keys(const std::vector<Entry>& entries, Get key) {
+  std::vector<uint64_t> out;
+  for (uint32_t i = 0; i < entries.size(); ++i)
+    if (!key(entries[i]).empty()) out.push_back(uint64_t(fnv1a(key(entries[i]))) << 32 | i);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+// Entries whose key repeats an earlier entry's (the first of equal keys, in document order, does not).
+template <class Entry, class Get>
+std::vector<bool> repeats(const std::vector<Entry>& entries, const std::vector<uint64_t>& keys, Get key) {
+  std::vector<bool> out(entries.size());
+  for (size_t k = 0; k < keys.size(); ++k)
+    for (size_t j = k; j-- > 0 && keys[j] >> 32 == keys[k] >> 32;)  // the same hash: compare the text
+      if (key(entries[uint32_t(keys[j])]) == key(entries[uint32_t(keys[k])])) out[uint32_t(keys[k])] = true;
+  return out;
+}
+
+// An integral JSON number as a message shows it (only integral values are shown: a fraction is refused first).
 std::string number_text(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, std::fabs(v) < 1e21 && std::floor(v) == v ? "%.0f" : "%.17g", v);
-  return buf;
+  if (std::fabs(v) >= 9.2e18) return v < 0 ? "-9.2e18 or less" : "9.2e18 or more";
+  return std::to_string(static_cast<long long>(v));
 }
 
 // Collects the messages of one entry: "<entry>: field '<field>': <what>". The entry is "groups[3]" until
@@ -92,7 +107,16 @@ std::vector<std::string> check_catalog(const Catalog& c) {
   if (c.groups.size() > MAX_GROUPS)
     return {"data: field 'groups': " + std::to_string(c.groups.size()) + " entries, more than the limit of " +
             std::to_string(MAX_GROUPS)};
-  StringSet group_ids, codes;
+  auto id = [](const Group& g) { return usable(g.id) ? std::string_view(g.id) : ""; };
+  auto code = [](const Profession& p) { return usable(p.code) && is_valid_code(p.code) ? std::string_view(p.code) : ""; };
+  const std::vector<uint64_t> ids = sorted_keys(c.groups, id), codes = sorted_keys(c.professions, code);
+  const std::vector<bool> id_repeats = repeats(c.groups, ids, id), code_repeats = repeats(c.professions, codes, code);
+  auto known_group = [&](std::string_view group) {
+    const uint64_t h = uint64_t(fnv1a(group)) << 32;
+    for (auto it = std::lower_bound(ids.begin(), ids.end(), h); it != ids.end() && (*it >> 32) == (h >> 32); ++it)
+      if (c.groups[uint32_t(*it)].id == group) return true;
+    return false;
+  };
   for (size_t i = 0; i < c.groups.size(); ++i) {
     const Group& g = c.groups[i];
     EntryErrors err(out, "groups", i);
@@ -101,7 +125,7 @@ std::vector<std::string> check_catalog(const Catalog& c) {
     err.list("kk", g.kk, false);
     err.list("ru", g.ru, false);
     err.text("en", g.en);
-    if (id_ok && !group_ids.insert(g.id).second) err.add("id", "duplicate group id");
+    if (id_repeats[i]) err.add("id", "duplicate group id");
   }
   for (size_t i = 0; i < c.professions.size(); ++i) {
     const Profession& p = c.professions[i];
@@ -109,11 +133,12 @@ std::vector<std::string> check_catalog(const Catalog& c) {
     if (err.text("code", p.code)) {
       err.name(p.code);
       if (!is_valid_code(p.code)) err.add("code", "malformed code '" + p.code + "', expected ####-#-### or ####-#");
-      else if (!codes.insert(p.code).second) err.add("code", "duplicate code");
+      else if (code_repeats[i]) err.add("code", "duplicate code");
     }
     if (std::floor(p.position) != p.position) err.add("position", "expected an integer, got number");
     else if (std::fabs(p.position) > 1e9) err.add("position", "out of range: " + number_text(p.position));
-    if (err.text("group", p.group) && !group_ids.count(p.group)) err.add("group", "unknown group '" + p.group + "'");
+    if (err.text("group", p.group) && !known_group(p.group))
+      err.add("group", "unknown group '" + p.group + "'");
     err.text("kk", p.kk);
     err.text("ru", p.ru);
     err.text("en", p.en);

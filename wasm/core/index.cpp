@@ -1,7 +1,6 @@
 #include "index.hpp"
 
 #include <algorithm>
-#include <unordered_map>
 
 #include "hash.hpp"
 #include "readings.hpp"
@@ -22,10 +21,6 @@ std::string_view Index::field_text(const Catalog& c, const Field& f) const {
 }
 
 namespace {
-
-struct Fnv32 {
-  size_t operator()(const U32& s) const { return fnv1a(s); }
-};
 
 // Word ids by folded key: an open-addressing table, at most half full; per word its stop-word and
 // Russian-adjective flags, so those run once per word, not once per token.
@@ -131,26 +126,42 @@ void mark_shared_aliases(Index& ix) {
     const U32& st = en ? x.en : kk ? x.kk : x.ru;
     return U32(1, kk ? U'k' : en ? U'e' : U'r') + (st.size() >= 3 ? st : x.key);
   };
-  std::unordered_map<U32, std::vector<uint32_t>, Fnv32> entries;  // name word -> entries whose names hold it
-  for (const Field& f : ix.fields) {
-    if (is_alias(f.kind)) continue;
-    for (uint16_t i = 0; i < f.ntok; ++i) {
-      const Tok& t = ix.toks[f.tok + i];
-      if (!(t.flags & F_SIG)) continue;
-      std::vector<uint32_t>& v = entries[key(f.kind, t.word)];
-      if (v.empty() || v.back() != f.entry) v.push_back(f.entry);
-    }
-  }
-  for (Field& f : ix.fields) {
+  // The one-word aliases, by the key of their word (usually few: the names are not scanned without them).
+  std::vector<std::pair<U32, uint32_t>> aliases;  // (key, alias field), sorted
+  for (uint32_t fid = 0; fid < ix.fields.size(); ++fid) {
+    const Field& f = ix.fields[fid];
     if (!is_alias(f.kind)) continue;
     const Tok* word = nullptr;
     int significant = 0;
     for (uint16_t i = 0; i < f.ntok; ++i)
       if (ix.toks[f.tok + i].flags & F_SIG) word = &ix.toks[f.tok + i], ++significant;
-    if (significant != 1) continue;
-    auto it = entries.find(key(f.kind, word->word));
-    f.shared = it != entries.end() && std::any_of(it->second.begin(), it->second.end(),
-                                                  [&](uint32_t e) { return e != f.entry; });
+    if (significant == 1) aliases.emplace_back(key(f.kind, word->word), fid);
+  }
+  if (aliases.empty()) return;
+  std::sort(aliases.begin(), aliases.end());
+  // Per word and name language (kk, ru, en), its range of aliases: the names are then read by word id.
+  using Range = std::pair<uint32_t, uint32_t>;
+  std::vector<Range> by_word[3];
+  const uint8_t lang_kind[3] = {FK_KK, FK_RU, FK_EN};
+  for (int l = 0; l < 3; ++l) {
+    by_word[l].assign(ix.words.size(), Range{0, 0});
+    for (uint32_t w = 0; w < ix.words.size(); ++w) {
+      const U32 k = key(lang_kind[l], w);
+      auto lo = std::lower_bound(aliases.begin(), aliases.end(), k, [](const auto& a, const U32& b) { return a.first < b; });
+      auto hi = lo;
+      while (hi != aliases.end() && hi->first == k) ++hi;
+      by_word[l][w] = Range{uint32_t(lo - aliases.begin()), uint32_t(hi - aliases.begin())};
+    }
+  }
+  for (const Field& f : ix.fields) {
+    if (is_alias(f.kind)) continue;
+    for (uint16_t i = 0; i < f.ntok; ++i) {
+      const Tok& t = ix.toks[f.tok + i];
+      if (!(t.flags & F_SIG)) continue;
+      const Range r = by_word[f.kind][t.word];  // FK_KK, FK_RU, FK_EN are 0, 1, 2
+      for (uint32_t a = r.first; a < r.second; ++a)
+        if (ix.fields[aliases[a].second].entry != f.entry) ix.fields[aliases[a].second].shared = true;
+    }
   }
 }
 

@@ -1,10 +1,8 @@
 #include "stem.hpp"
 
 #include <algorithm>
-#include <unordered_set>
 #include <vector>
 
-#include "hash.hpp"
 
 namespace kzprof {
 namespace stem {
@@ -324,86 +322,71 @@ U32 english(const U32& in) {
 
 namespace {
 
-// Words as the core compares them: folded (text::fold), so a table can be written in plain Kazakh.
-U32 folded(const char32_t* w) {
-  U32 out(w);
-  for (char32_t& c : out) c = text::fold(c);
-  return out;
-}
+// A small set of words, sorted, looked up by binary search: made from a space-separated list written as
+// people write (UTF-8, Kazakh letters), each word folded (text::fold) and put in the form it is compared in.
+class WordSet {
+ public:
+  explicit WordSet(const char* list, U32 (*form)(const U32&) = nullptr) {
+    U32 w;
+    for (char32_t c : text::decode(list)) {
+      if (c != ' ') w.push_back(text::fold(c));
+      if (c == ' ' && !w.empty()) add(form ? form(w) : w), w.clear();
+    }
+    if (!w.empty()) add(form ? form(w) : w);
+    std::sort(words_.begin(), words_.end());
+  }
+  bool has(std::u32string_view w) const {
+    auto it = std::lower_bound(words_.begin(), words_.end(), w, [](const U32& a, std::u32string_view b) { return a < b; });
+    return it != words_.end() && *it == w;
+  }
+  const std::vector<U32>& words() const { return words_; }
 
-struct U32Hash {
-  size_t operator()(std::u32string_view s) const { return fnv1a(s); }
+ private:
+  std::vector<U32> words_;
+  void add(U32 w) { words_.push_back(std::move(w)); }
 };
-using WordSet = std::unordered_set<U32, U32Hash, std::equal_to<>>;
-
-WordSet folded_set(std::initializer_list<const char32_t*> words) {
-  WordSet out;
-  for (const char32_t* w : words) out.insert(folded(w));
-  return out;
-}
 
 }  // namespace
 
 bool is_stop(std::u32string_view w) {
-  static const WordSet STOP = folded_set({
-      U"по", U"в", U"во", U"и", U"с", U"со", U"для", U"на", U"из", U"к", U"ко", U"о", U"об", U"от", U"при", U"или",
-      U"а", U"у",                                                                        // Russian
-      U"жөніндегі", U"және", U"мен", U"бен", U"пен", U"үшін", U"немесе",                   // Kazakh
-      U"ету", U"етуді", U"етуге", U"етудің", U"етуде",  // the verb of compounds: қамтамасыз ету
-      U"of", U"and", U"in", U"for", U"the", U"a", U"an", U"or", U"to", U"at", U"on", U"with"});  // English
-  return w.size() <= 9 && STOP.count(U32(w));
+  static const WordSet STOP(
+      "по в во и с со для на из к ко о об от при или а у "         // Russian
+      "жөніндегі және мен бен пен үшін немесе "                    // Kazakh
+      "ету етуді етуге етудің етуде "                              // the verb of compounds: қамтамасыз ету
+      "of and in for the a an or to at on with");                  // English
+  return w.size() <= 9 && STOP.has(w);
 }
 
 // The frame of a sentence around a title: pronouns, forms of work / be / become / seek / study, the words
 // for profession and speciality, "is it on the list" and question words, years of experience. Russian and
 // Kazakh words are compared by stem (so every inflected form counts), English words as written.
 bool is_frame(const U32& w) {
-  static const WordSet RU = [] {
-    WordSet out;
-    for (const char32_t* x : {U"я", U"мы", U"меня", U"мне", U"мой", U"моя", U"мои", U"это", U"работаю", U"работал",
-                              U"работать", U"работа", U"являюсь", U"был", U"была", U"быть", U"буду", U"стать",
-                              U"хочу", U"хотел", U"ищу", U"искать", U"вакансия", U"профессия", U"специальность",
-                              U"образование", U"квалификация", U"должность", U"учился", U"училась", U"учусь",
-                              U"окончил", U"окончила", U"есть", U"ли", U"входит", U"список", U"списке",
-                              U"перечень", U"перечне", U"какой", U"кто", U"что", U"как", U"можно", U"лет", U"год",
-                              U"опыт", U"стаж", U"уже", U"сейчас", U"тоже", U"также"})
-      out.insert(russian(folded(x)));
-    return out;
-  }();
-  static const WordSet KK = [] {
-    WordSet out;
-    for (const char32_t* x : {U"мен", U"менің", U"маған", U"мені", U"біз", U"мамандық", U"мамандығым", U"кәсіп",
-                              U"кәсібім", U"жұмыс", U"істеймін", U"істедім", U"істеу", U"жасаймын", U"болып",
-                              U"болдым", U"болғым", U"боламын", U"келеді", U"іздеймін", U"жыл", U"тәжірибе",
-                              U"тізім", U"тізімде", U"тізбе", U"тізбеде", U"бар", U"ма", U"ме", U"ба", U"бе", U"па",
-                              U"пе", U"қазір", U"оқыдым", U"бітірдім", U"бойынша"})
-      out.insert(kazakh(folded(x)));
-    return out;
-  }();
-  static const WordSet EN = folded_set({
-      U"i", U"i'm", U"im", U"am", U"is", U"are", U"was", U"were", U"be", U"been", U"my", U"me", U"work", U"works",
-      U"worked", U"working", U"job", U"as", U"looking", U"seeking", U"want", U"become", U"profession", U"occupation",
-      U"speciality", U"specialty", U"qualification", U"years", U"year", U"experience", U"list", U"listed", U"what",
-      U"about", U"how", U"it", U"does", U"do", U"can", U"have", U"has", U"had", U"now", U"currently", U"there"});
-  if (text::has_cyrillic(w)) return RU.count(russian(w)) || KK.count(kazakh(w));
-  return EN.count(w) > 0;
+  static const WordSet RU(
+      "я мы меня мне мой моя мои это работаю работал работать работа являюсь был была быть буду стать хочу хотел "
+      "ищу искать вакансия профессия специальность образование квалификация должность учился училась учусь "
+      "окончил окончила есть ли входит список списке перечень перечне какой кто что как можно лет год опыт стаж "
+      "уже сейчас тоже также",
+      russian);
+  static const WordSet KK(
+      "мен менің маған мені біз мамандық мамандығым кәсіп кәсібім жұмыс істеймін істедім істеу жасаймын болып "
+      "болдым болғым боламын келеді іздеймін жыл тәжірибе тізім тізімде тізбе тізбеде бар ма ме ба бе па пе қазір "
+      "оқыдым бітірдім бойынша",
+      kazakh);
+  static const WordSet EN(
+      "i i'm im am is are was were be been my me work works worked working job as looking seeking want become "
+      "profession occupation speciality specialty qualification years year experience list listed what about how "
+      "it does do can have has had now currently there");
+  if (text::has_cyrillic(w)) return RU.has(russian(w)) || KK.has(kazakh(w));
+  return EN.has(w);
 }
 
-// Kazakh synonyms of one meaning in the official titles: "software" is бағдарламалық қамтылым, жасақтама,
-// қамсыздандыру or қамтамасыз ету; "developer" әзірлеуші or жасаушы. The folded Kazakh stems of each class.
+// Kazakh synonyms of one meaning in the official titles, one class a line: "software" is бағдарламалық
+// қамтылым, жасақтама, қамсыздандыру or қамтамасыз ету; "developer" әзірлеуші or жасаушы.
 const std::vector<U32>* kazakh_synonyms(const U32& kk_stem) {
-  static const std::vector<std::vector<U32>> CLASSES = [] {
-    std::vector<std::vector<U32>> out;
-    for (auto words : {std::initializer_list<const char32_t*>{U"қамтылым", U"жасақтама", U"қамсыздандыру",
-                                                                U"қамтамасыз"},
-                       std::initializer_list<const char32_t*>{U"әзірлеуші", U"жасаушы"}}) {  // developer
-      auto& cls = out.emplace_back();
-      for (const char32_t* x : words) cls.push_back(kazakh(folded(x)));
-    }
-    return out;
-  }();
-  for (const auto& cls : CLASSES)
-    if (std::find(cls.begin(), cls.end(), kk_stem) != cls.end()) return &cls;
+  static const WordSet CLASSES[] = {WordSet("қамтылым жасақтама қамсыздандыру қамтамасыз", kazakh),
+                                    WordSet("әзірлеуші жасаушы", kazakh)};
+  for (const WordSet& cls : CLASSES)
+    if (cls.has(kk_stem)) return &cls.words();
   return nullptr;
 }
 

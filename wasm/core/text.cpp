@@ -339,45 +339,30 @@ U32 skeleton(const U32& key) {
 }
 
 U32 sound_skeleton(const U32& w) {
+  // Letter groups, longest first, then single letters: the consonant class each one sounds as ("" = none).
+  static const char* const GROUPS[][2] = {
+      {"shch", "s"}, {"tion", "sn"}, {"dzh", "g"}, {"sch", "s"}, {"sh", "s"}, {"zh", "g"}, {"ch", "k"}, {"kh", "k"},
+      {"ck", "k"},   {"ph", "f"},    {"th", "t"},  {"gh", "g"},  {"dj", "g"}, {"ts", "s"}, {"ce", "s"}, {"ci", "s"},
+      {"c", "k"},    {"q", "k"},     {"x", "ks"},  {"w", "v"},   {"z", "s"},  {"j", "g"},  {"h", ""},   {"'", ""},
+      {"a", ""},     {"e", ""},      {"i", ""},    {"o", ""},    {"u", ""},   {"y", ""}};
   U32 o;
-  auto vowel = [](char32_t c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; };
-  auto at = [&](size_t i) -> char32_t { return i < w.size() ? w[i] : 0; };
-  auto starts = [&](size_t i, const char32_t* t) {
-    return w.compare(i, std::char_traits<char32_t>::length(t), t) == 0;
-  };
-  if (!w.empty() && vowel(w[0])) o.push_back('^');
-  auto put = [&](char32_t c) {
-    if (o.empty() || o.back() != c) o.push_back(c);
-  };
+  if (!w.empty() && (w[0] == 'a' || w[0] == 'e' || w[0] == 'i' || w[0] == 'o' || w[0] == 'u' || w[0] == 'y'))
+    o.push_back('^');
   for (size_t i = 0; i < w.size();) {
-    const char32_t c = w[i];
-    if (starts(i, U"tion")) { put('s'), put('n'); i += 4; continue; }
-    if (starts(i, U"shch") || starts(i, U"sch")) { put('s'); i += c == 's' && at(i + 1) == 'h' ? 4 : 3; continue; }
-    if (starts(i, U"dzh")) { put('g'); i += 3; continue; }
-    const char32_t n = at(i + 1);
-    if (n == 'h' && (c == 's' || c == 'z' || c == 'c' || c == 'k' || c == 'p' || c == 't' || c == 'g')) {
-      put(c == 's' ? 's' : c == 'z' ? 'g' : c == 'c' || c == 'k' ? 'k' : c == 'p' ? 'f' : c);
-      i += 2;
-      continue;
+    const char* to = nullptr;
+    for (const auto& g : GROUPS) {
+      size_t n = 0;
+      while (g[0][n] && i + n < w.size() && w[i + n] == char32_t(g[0][n])) ++n;
+      if (!g[0][n]) { to = g[1], i += n; break; }
     }
-    if ((c == 'c' && n == 'k') || (c == 'd' && n == 'j') || (c == 't' && n == 's')) {
-      put(c == 'c' ? 'k' : c == 'd' ? 'g' : 's');
-      i += 2;
-      continue;
+    if (!to) {  // any other letter is its own class; a letter that is not plain Latin: no skeleton
+      if (w[i] < 'a' || w[i] > 'z') return U32();
+      to = "";
+      if (o.empty() || o.back() != w[i]) o.push_back(w[i]);
+      ++i;
     }
-    switch (c) {
-      case 'c': put(n == 'e' || n == 'i' ? 's' : 'k'); break;
-      case 'q': put('k'); break;
-      case 'x': put('k'), put('s'); break;
-      case 'w': put('v'); break;
-      case 'z': put('s'); break;
-      case 'j': put('g'); break;
-      case 'h': case '\'': break;
-      default:
-        if (c >= 'a' && c <= 'z' && !vowel(c)) put(c);
-        else if (!vowel(c)) return U32();  // not a plain Latin word
-    }
-    ++i;
+    for (; *to; ++to)
+      if (o.empty() || o.back() != char32_t(*to)) o.push_back(char32_t(*to));
   }
   return o.size() > (o[0] == '^' ? 1u : 0u) ? o : U32();
 }
