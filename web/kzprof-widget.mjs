@@ -297,6 +297,8 @@ export class KzProfessions extends HTMLElement {
     navigator.serviceWorker?.addEventListener('message', this.#onSw);
     window.addEventListener('online', this.#onNet);
     window.addEventListener('offline', this.#onNet);
+    window.addEventListener('pagehide', this.#flushUrl);
+    document.addEventListener('visibilitychange', this.#flushUrl);
     this.#ready ??= this.#start();
   }
 
@@ -305,6 +307,8 @@ export class KzProfessions extends HTMLElement {
     navigator.serviceWorker?.removeEventListener('message', this.#onSw);
     window.removeEventListener('online', this.#onNet);
     window.removeEventListener('offline', this.#onNet);
+    window.removeEventListener('pagehide', this.#flushUrl);
+    document.removeEventListener('visibilitychange', this.#flushUrl);
     clearTimeout(this.#announceTimer);
   }
 
@@ -446,8 +450,12 @@ export class KzProfessions extends HTMLElement {
     ui.notice.hidden = !text;
   }
 
+  #urlPending = false;
+  #flushUrl = () => { if (this.#urlPending) this.#writeUrl(false); };
+
   #settle() {
     clearTimeout(this.#settleTimer);
+    this.#flushUrl();
     if (this.#settled) return;
     this.#settled = true;
     if (this.#answer && !this.#chosen) this.#render();
@@ -485,7 +493,9 @@ export class KzProfessions extends HTMLElement {
     this.#settleTimer = setTimeout(() => this.#settle(), KZP_ANNOUNCE_DELAY_MS);
     this.#render();
     this.#announceResults();
-    this.#writeUrl(false);
+    // The URL follows once typing pauses: history.replaceState on every keystroke cost about half of the
+    // keystroke's script time on a slow phone. A page hidden meanwhile (tab switch, discard) flushes it.
+    this.#urlPending = true;
     this.#fire('kzprof-change', { query: this.#ui.input.value, code: null });
   }
 
@@ -557,6 +567,7 @@ export class KzProfessions extends HTMLElement {
   // ---- choosing (AC 13)
   #choose(entry, { via }) {
     if (!entry) return;
+    this.#flushUrl(); // the search as typed stays the entry that Back returns to
     this.#chosen = this.#matcher.byCode(entry.code) ?? entry;
     this.#ui.input.value = this.#displayName(this.#chosen);
     this.#seq++; // any pending answer is now stale
@@ -576,6 +587,7 @@ export class KzProfessions extends HTMLElement {
   }
 
   #newSearch() {
+    this.#flushUrl();
     this.#chosen = null;
     this.#ui.input.value = '';
     this.#seq++;
@@ -600,6 +612,7 @@ export class KzProfessions extends HTMLElement {
   }
 
   #writeUrl(push) {
+    this.#urlPending = false;
     if (!this.urlState || !this.#matcher) return;
     const q = this.#ui.input.value.trim() ? this.#ui.input.value : '';
     kzpWriteUrl({ q, code: this.#chosen?.code ?? '', lang: this.#lang }, { push, prefix: this.#urlPrefix });
@@ -791,6 +804,8 @@ export class KzProfessions extends HTMLElement {
           kzpEl('span', { lang: this.#lang }, verbatim), '»') : null);
       const box = kzpEl('details', { class: 'kzp-b-group-box', 'data-group': g.id, open: openIds.has(g.id) },
         summary, list);
+      // A group's professions are built when it is opened (a first visit on a slow phone builds five
+      // summaries), at most KZP_BROWSE_PAGE at a time.
       const fill = () => {
         if (!box.open || list.firstChild) return;
         const shown = Math.min(g.codes.length, this.#browseShown.get(g.id) ?? KZP_BROWSE_PAGE);
