@@ -286,6 +286,8 @@ export class KzProfessions extends HTMLElement {
     navigator.serviceWorker?.addEventListener('message', this.#onSw);
     window.addEventListener('online', this.#onNet);
     window.addEventListener('offline', this.#onNet);
+    window.addEventListener('pagehide', this.#flushUrl);
+    document.addEventListener('visibilitychange', this.#flushUrl);
     this.#ready ??= this.#start();
   }
 
@@ -294,6 +296,8 @@ export class KzProfessions extends HTMLElement {
     navigator.serviceWorker?.removeEventListener('message', this.#onSw);
     window.removeEventListener('online', this.#onNet);
     window.removeEventListener('offline', this.#onNet);
+    window.removeEventListener('pagehide', this.#flushUrl);
+    document.removeEventListener('visibilitychange', this.#flushUrl);
     clearTimeout(this.#announceTimer);
   }
 
@@ -431,8 +435,12 @@ export class KzProfessions extends HTMLElement {
     ui.notice.hidden = !text;
   }
 
+  #urlPending = false;
+  #flushUrl = () => { if (this.#urlPending) this.#writeUrl(false); };
+
   #settle() {
     clearTimeout(this.#settleTimer);
+    this.#flushUrl();
     if (this.#settled) return;
     this.#settled = true;
     if (this.#answer && !this.#chosen) this.#render();
@@ -470,7 +478,9 @@ export class KzProfessions extends HTMLElement {
     this.#settleTimer = setTimeout(() => this.#settle(), KZP_ANNOUNCE_DELAY_MS);
     this.#render();
     this.#announceResults();
-    this.#writeUrl(false);
+    // The URL follows once typing pauses: history.replaceState on every keystroke cost about half of the
+    // keystroke's script time on a slow phone. A page hidden meanwhile (tab switch, discard) flushes it.
+    this.#urlPending = true;
     this.#fire('kzprof-change', { query: this.#ui.input.value, code: null });
   }
 
@@ -542,6 +552,7 @@ export class KzProfessions extends HTMLElement {
   // ---- choosing (AC 13)
   #choose(entry, { via }) {
     if (!entry) return;
+    this.#flushUrl(); // the search as typed stays the entry that Back returns to
     this.#chosen = this.#matcher.byCode(entry.code) ?? entry;
     this.#ui.input.value = this.#displayName(this.#chosen);
     this.#seq++; // any pending answer is now stale
@@ -561,6 +572,7 @@ export class KzProfessions extends HTMLElement {
   }
 
   #newSearch() {
+    this.#flushUrl();
     this.#chosen = null;
     this.#ui.input.value = '';
     this.#seq++;
@@ -585,6 +597,7 @@ export class KzProfessions extends HTMLElement {
   }
 
   #writeUrl(push) {
+    this.#urlPending = false;
     if (!this.urlState || !this.#matcher) return;
     const q = this.#ui.input.value.trim() ? this.#ui.input.value : '';
     kzpWriteUrl({ q, code: this.#chosen?.code ?? '', lang: this.#lang }, { push, prefix: this.#urlPrefix });
@@ -757,13 +770,18 @@ export class KzProfessions extends HTMLElement {
       kzpEl('p', { class: 'kzp-b-lead' }, t.browseLead(m.entries.length)));
     for (const g of m.groups()) {
       const list = kzpEl('ul', { class: 'kzp-b-list' });
-      for (const code of g.codes) {
-        const e = m.byCode(code);
-        const b = kzpEl('button', { type: 'button', class: 'kzp-b-item', 'data-code': code }, this.#names(e, null),
-          kzpEl('span', { class: 'kzp-meta' }, kzpEl('span', { class: 'kzp-code' }, code)));
-        b.addEventListener('click', () => this.#choose(e, { via: 'browse' }));
-        list.append(kzpEl('li', {}, b));
-      }
+      // A group's professions are built when it is opened: a first visit on a slow phone then builds five
+      // summaries instead of every profession (and a long list stays cheap to show).
+      const fill = () => {
+        if (list.firstChild) return;
+        for (const code of g.codes) {
+          const e = m.byCode(code);
+          const b = kzpEl('button', { type: 'button', class: 'kzp-b-item', 'data-code': code }, this.#names(e, null),
+            kzpEl('span', { class: 'kzp-meta' }, kzpEl('span', { class: 'kzp-code' }, code)));
+          b.addEventListener('click', () => this.#choose(e, { via: 'browse' }));
+          list.append(kzpEl('li', {}, b));
+        }
+      };
       // The order's headings are verbatim and some read oddly alone ("Здравоохранения" is a genitive):
       // a display label leads, the verbatim heading stays beside it. English ones are all translations,
       // which the lead above says once.
@@ -774,7 +792,10 @@ export class KzProfessions extends HTMLElement {
         ' ', kzpEl('span', { class: 'kzp-count' }, `— ${t.count(g.count)}`),
         label && label !== verbatim ? kzpEl('span', { class: 'kzp-b-verbatim' }, `${t.verbatimHeading}: «`,
           kzpEl('span', { lang: this.#lang }, verbatim), '»') : null);
-      ui.browse.append(kzpEl('details', { class: 'kzp-b-group-box', 'data-group': g.id, open: openIds.has(g.id) }, summary, list));
+      const box = kzpEl('details', { class: 'kzp-b-group-box', 'data-group': g.id, open: openIds.has(g.id) }, summary, list);
+      if (openIds.has(g.id)) fill();
+      else box.addEventListener('toggle', fill);
+      ui.browse.append(box);
     }
   }
 }

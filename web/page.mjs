@@ -19,13 +19,19 @@ function applyLanguage(lang) {
   }
 }
 
+// page.mjs may run after the widget has already started (it is a second module script that can arrive
+// later): what was missed is caught up on here, not only from the events.
+const started = () => Boolean(widget?.matcher || widget?.shadowRoot?.querySelector('.kzp-error'));
+
 if (widget) {
   widget.addEventListener('kzprof-langchange', (e) => applyLanguage(e.detail.lang));
-  widget.addEventListener('kzprof-ready', () => {
+  const ready = () => {
     if (listBox) listBox.open = false;
     // The widget has its own language switch; the page's links are for readers without JavaScript.
     document.querySelector('.page-langs')?.setAttribute('hidden', '');
-  });
+  };
+  if (widget.matcher) ready();
+  else widget.addEventListener('kzprof-ready', ready);
   widget.addEventListener('kzprof-change', (e) => html.toggleAttribute('data-verdict', Boolean(e.detail.code)));
   customElements.whenDefined('kz-professions').then(() => applyLanguage(widget.uiLang));
 }
@@ -33,13 +39,15 @@ if (widget) {
 // The worker is registered once the search has started (or failed), so that filling its cache never
 // competes with the page's own requests on a slow link (issue 12, defect 4).
 if ('serviceWorker' in navigator && location.protocol !== 'file:') {
-  const register = () => navigator.serviceWorker.register('sw.js').catch(() => { /* offline support is optional */ });
-  if (widget) {
-    let done = false;
-    const once = () => { if (!done) { done = true; register(); } };
-    widget.addEventListener('kzprof-ready', once);
-    widget.addEventListener('kzprof-error', once);
-  } else {
-    register();
+  let done = false;
+  const onStarted = () => {
+    if (done) return;
+    done = true;
+    navigator.serviceWorker.register('sw.js').catch(() => { /* offline support is optional */ });
+  };
+  if (!widget || started()) onStarted();
+  else {
+    widget.addEventListener('kzprof-ready', onStarted);
+    widget.addEventListener('kzprof-error', onStarted);
   }
 }

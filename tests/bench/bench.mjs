@@ -18,6 +18,8 @@
 //   f. Size in a browser: our wasm + glue + API vs each peer's minified browser bundle, gzip -9.
 //   g. Cold start in headless Chromium (tests/bench/cold-start.mjs): navigation start to the first
 //      answered search, median of N fresh browsers; bytes transferred.
+//   h. First and repeat visit on a slow phone (tests/bench/first-visit.mjs): 375 px, CPU 4x, one shared
+//      1.6 Mbit/s link with 150 ms per response for the page and the service worker; keystroke -> painted.
 // Every figure of d–g is also given relative to the peers of the same run (ours ÷ peer).
 //
 // Run (after the wasm build, which assembles build/site):
@@ -34,6 +36,7 @@
 //          --max-queries N   searches per engine per synthetic size in (e)               (default 2000)
 //          --engine-budget S search time per engine per size in (e) before it stops      (default 40)
 //          --cold N          cold-start runs per page in (g); 0 skips (g)                (default 10)
+//          --first-visit N   runs of the phone first/repeat visit in (h); 0 skips (h)   (default 3)
 // Memory is measured with global.gc: without --expose-gc the script re-runs itself with it.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -73,6 +76,7 @@ const SIZES = String(opt('sizes', '51,1000,10000,100000')).split(',').map(Number
 const MAX_QUERIES = Number(opt('max-queries', 2000));
 const ENGINE_BUDGET_S = Number(opt('engine-budget', 40));
 const COLD_RUNS = Number(opt('cold', 10));
+const FIRST_VISIT_RUNS = Number(opt('first-visit', 3));
 const T_START = Date.now();
 
 const report = { when: new Date().toISOString(), node: process.version, options: {
@@ -605,19 +609,36 @@ if (COLD_RUNS > 0) {
     label(p.engine), ratio(ours.median.answered, p.median.answered), ratio(ours.bytes.transfer, p.bytes.transfer), ratio(ours.bytes.gzip, p.bytes.gzip)])));
   const w = cold.pages.find((p) => p.kind === 'widget');
   say(`\nFiles of the widget page: ${w.bytes.files.map((f) => `${f.name} ${int(f.body)} B`).join(', ')}.`);
-  say(`With its service worker allowed (the default for a visitor), the first visit then also downloads the offline copy of ` +
-    `every file listed in sw.js (${int(swPrecacheBytes())} B of files in total, kzprof-offline.html included) after the page works; ` +
-    'that happens after the first answer and is not counted above.');
+  say('With its service worker allowed (the default for a visitor), the first visit also lets the worker keep the ' +
+    `files the page uses (${int(swPrecacheBytes())} B of files, listed in sw.js), registered once the search has ` +
+    'started; part h measures what that costs on a slow link.');
   report.cold = cold;
 }
 
+/** Bytes of the files the service worker keeps (FILES in the built sw.js; './' is index.html). */
 function swPrecacheBytes() {
   const sw = fs.readFileSync(path.join(site.site, 'sw.js'), 'utf8');
-  const m = sw.match(/const ASSETS = (\[[^\]]*\])/);
-  let list = [];
-  try { list = JSON.parse(m[1].replace(/'/g, '"')); } catch { return NaN; }
-  const files = new Set(list.map((f) => path.join(site.site, f === './' ? 'index.html' : f.replace(/^\.\//, ''))));
-  return [...files].reduce((sum, p) => sum + (fs.existsSync(p) && fs.statSync(p).isFile() ? fs.statSync(p).size : 0), 0);
+  const m = sw.match(/const FILES = (\{[^}]*\})/);
+  let files = [];
+  try { files = Object.keys(JSON.parse(m[1])); } catch { return NaN; }
+  return files.map((f) => path.join(site.site, f === './' ? 'index.html' : f))
+    .reduce((sum, p) => sum + (fs.existsSync(p) && fs.statSync(p).isFile() ? fs.statSync(p).size : 0), 0);
+}
+
+// ---------------------------------------------------------------- h. a first and a repeat visit on a slow phone
+let firstVisit = null;
+if (FIRST_VISIT_RUNS > 0) {
+  log('h. first visit (phone profile)');
+  const fv = await import('./first-visit.mjs');
+  firstVisit = await fv.firstVisit({ site: site.site, runs: FIRST_VISIT_RUNS, log });
+  say('\n## h. First and repeat visit on a slow phone (issue 12)\n');
+  say('`tests/bench/first-visit.mjs`: Chromium at 375 px with the CPU slowed 4× (CDP), every response — the ' +
+    'page\'s and the service worker\'s — through one simulated shared link of 1.6 Mbit/s with 150 ms per response ' +
+    '(a throttling server: DevTools network emulation does not slow a service worker), brotli/gzip as a static ' +
+    'host sends. Reported, not a pass/fail test.\n');
+  say(fv.firstVisitLines(firstVisit).map((l) => `- ${l}`).join('\n'));
+  delete firstVisit.logs;
+  report.first_visit = firstVisit;
 }
 
 // ---------------------------------------------------------------- headline, where we are behind

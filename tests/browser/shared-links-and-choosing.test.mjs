@@ -31,7 +31,9 @@ test('defect 1: a shared ?q= link renders the results its sender saw, and so doe
   // Typed, then the phone reloads the discarded tab.
   await openWidget(page, `${server.origin}/?lang=ru`);
   await typeQuery(page, 'дәрігер');
+  await pauseTyping(page); // the URL follows once typing pauses (or the page is hidden)
   const typed = await widgetState(page);
+  assert.equal(new URL(page.url()).searchParams.get('q'), 'дәрігер');
   await page.reload();
   await page.waitForFunction(() => document.querySelector('kz-professions')?.matcher);
   st = await widgetState(page);

@@ -34,7 +34,7 @@ test('defect 9: printing without a choice prints the official list, not a headin
   await page.emulateMedia({ media: 'print' });
   const printed = await page.evaluate(() => {
     // checkVisibility: the rows of a closed <details> have boxes but are not rendered (content-visibility).
-    const vis = (el) => Boolean(el?.checkVisibility({ contentVisibilityAuto: true, visibilityProperty: true }));
+    const vis = (el) => Boolean(el?.checkVisibility({ visibilityProperty: true }));
     const rows = [...document.querySelectorAll('.kzp-static-list tbody tr')].filter(vis).length;
     return { heading: vis(document.querySelector('#list-h')), rows };
   });
