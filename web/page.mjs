@@ -32,6 +32,10 @@ if (widget) {
   };
   if (widget.matcher) ready();
   else widget.addEventListener('kzprof-ready', ready);
+  // The list starts folded (see page-nojs.css); without a working search it is the page's content.
+  const failed = () => { if (listBox) listBox.open = true; };
+  if (widget.shadowRoot?.querySelector('.kzp-error')) failed();
+  else widget.addEventListener('kzprof-error', failed);
   widget.addEventListener('kzprof-change', (e) => html.toggleAttribute('data-verdict', Boolean(e.detail.code)));
   customElements.whenDefined('kz-professions').then(() => applyLanguage(widget.uiLang));
 }
