@@ -29,11 +29,13 @@ std::vector<std::string> strings(const val& list) { return emscripten::vecFromJS
 
 class JsMatcher {
  public:
-  void add_group(const GroupRecord& r, const val& kk, const val& ru) {
-    pending_.groups.push_back(kzprof::Group{r.id, strings(kk), strings(ru), r.en});
+  // The records arrive by value: their strings are moved into the catalog, not copied again.
+  void add_group(GroupRecord r, const val& kk, const val& ru) {
+    pending_.groups.push_back(kzprof::Group{std::move(r.id), strings(kk), strings(ru), std::move(r.en)});
   }
-  void add_profession(const ProfessionRecord& r, const val& aliases_ru, const val& aliases_kk, const val& aliases_en) {
-    pending_.professions.push_back(kzprof::Profession{r.position, r.code, r.group, r.kk, r.ru, r.en,
+  void add_profession(ProfessionRecord r, const val& aliases_ru, const val& aliases_kk, const val& aliases_en) {
+    pending_.professions.push_back(kzprof::Profession{r.position, std::move(r.code), std::move(r.group),
+                                                      std::move(r.kk), std::move(r.ru), std::move(r.en),
                                                       strings(aliases_ru), strings(aliases_kk), strings(aliases_en)});
   }
   // Checks the records added so far and builds the index over them. Returns the problems (an empty array:

@@ -75,19 +75,25 @@ void WordSpace::gram_lookup(uint64_t g, const uint32_t*& b, const uint32_t*& e) 
   e = gram_ids_.data() + gram_off_[i + 1];
 }
 
+namespace {
+// Sorted (key, value) pairs as unique keys and their values: the values of keys[i] are vals[off[i] .. off[i+1]).
+template <class K>
+void group_sorted(const std::vector<std::pair<K, uint32_t>>& items, std::vector<K>& keys, std::vector<uint32_t>& off,
+                  std::vector<uint32_t>& vals) {
+  keys.clear(), off.clear(), vals.clear();
+  for (const auto& it : items) {
+    if (keys.empty() || keys.back() != it.first) keys.push_back(it.first), off.push_back(uint32_t(vals.size()));
+    vals.push_back(it.second);
+  }
+  off.push_back(uint32_t(vals.size()));
+}
+}  // namespace
+
 void WordSpace::build(std::vector<std::pair<U32, uint32_t>> items, bool grams) {
   std::sort(items.begin(), items.end());
   items.erase(std::unique(items.begin(), items.end()), items.end());
-  keys_.clear(); off_.clear(); vals_.clear();
-  for (auto& it : items) {
-    if (keys_.empty() || keys_.back() != it.first) {
-      keys_.push_back(it.first);
-      off_.push_back(uint32_t(vals_.size()));
-    }
-    vals_.push_back(it.second);
-  }
-  off_.push_back(uint32_t(vals_.size()));
-  gram_keys_.clear(); gram_off_.clear(); gram_ids_.clear();
+  group_sorted(items, keys_, off_, vals_);
+  gram_keys_.clear(), gram_off_.clear(), gram_ids_.clear();
   if (!grams) return;
   std::vector<std::pair<uint64_t, uint32_t>> gk;
   std::vector<uint64_t> gs;
@@ -96,14 +102,7 @@ void WordSpace::build(std::vector<std::pair<U32, uint32_t>> items, bool grams) {
     for (uint64_t g : gs) gk.emplace_back(g, uint32_t(i));
   }
   std::sort(gk.begin(), gk.end());
-  for (auto& p : gk) {
-    if (gram_keys_.empty() || gram_keys_.back() != p.first) {
-      gram_keys_.push_back(p.first);
-      gram_off_.push_back(uint32_t(gram_ids_.size()));
-    }
-    gram_ids_.push_back(p.second);
-  }
-  gram_off_.push_back(uint32_t(gram_ids_.size()));
+  group_sorted(gk, gram_keys_, gram_off_, gram_ids_);
 }
 
 }  // namespace kzprof
