@@ -7,7 +7,8 @@
 //   data-src   URL of professions.json, or #id of a <script type="application/json">
 //              default: professions.json next to this script
 //   wasm-src   URL of kzprof-core.wasm           default: kzprof-core.wasm next to this script
-//   limit      how many results to show           default: 8
+//   limit      how many results to show           default: 8; a number ("1e9" counts as 1e9), rounded
+//              down, at most 51; not a number or below 1 ("abc", "-5") gives the default
 //   url-state  off | on | <name>: keep query/choice/lang in the page URL  default: off (an embed must not
 //              rewrite its host's URL); a name prefixes the keys (<name>-q, …) so two widgets keep apart
 // Events (bubbling, composed): kzprof-ready, kzprof-error {message}, kzprof-langchange {lang},
@@ -28,8 +29,11 @@ import { kzpUrlPrefix, kzpReadUrl, kzpWriteUrl } from './widget/url-state.mjs';
 
 const KZP_LOCALES = Object.freeze({ kk: KZP_KK, ru: KZP_RU, en: KZP_EN });
 const KZP_LANGS = ['kk', 'ru', 'en'];
-/** Default number of results (attribute `limit`). */
+/** Default number of results (attribute `limit`), and the most it may ask for. */
 const KZP_DEFAULT_LIMIT = 8;
+const KZP_MAX_LIMIT = 51;
+/** Entries of one group rendered at a time in the browse view (then "show more"). */
+const KZP_BROWSE_PAGE = 100;
 /** Delay before the live region speaks, so fast typing does not flood screen readers (AC 17). */
 const KZP_ANNOUNCE_DELAY_MS = 500;
 const KZP_SCRIPT_URL = import.meta.url;
@@ -238,6 +242,7 @@ function kzpLoadUpdate(dataSrc, integrity, current) {
 }
 
 let kzpInstances = 0;
+const kzpIsObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 export class KzProfessions extends HTMLElement {
   static get observedAttributes() { return ['lang']; }
@@ -249,6 +254,7 @@ export class KzProfessions extends HTMLElement {
 
   #root; #ui = {}; #uid; #matcher = null; #failed = null; #ready;
   #lang = 'en'; #answer = null; #active = -1; #closed = false; #chosen = null;
+  #browseShown = new Map();
   #notice = ''; #onSw = (e) => this.#onWorkerFiles(e.data); #onNet = () => this.#renderNotice();
   #seq = 0; #announceTimer = 0; #built = false; #settled = true; #settleTimer = 0; #onPop = () => this.#restoreFromUrl();
 
@@ -258,9 +264,14 @@ export class KzProfessions extends HTMLElement {
     this.#root = this.attachShadow({ mode: 'open' });
   }
 
+  /**
+   * The `limit` attribute as a number (Number(), not parseInt: "1e9" is a billion, not 1), rounded down and
+   * capped at KZP_MAX_LIMIT; anything that is not a number of at least 1 ("abc", "", "0", "-5") is the default.
+   */
   get limit() {
-    const n = parseInt(this.getAttribute('limit') ?? '', 10);
-    return Number.isFinite(n) && n > 0 ? Math.min(n, 51) : KZP_DEFAULT_LIMIT;
+    const v = (this.getAttribute('limit') ?? '').trim();
+    const n = v === '' ? NaN : Number(v);
+    return n >= 1 ? Math.min(Math.floor(n), KZP_MAX_LIMIT) : KZP_DEFAULT_LIMIT;
   }
   get urlState() { return kzpUrlPrefix(this.getAttribute('url-state')) !== null; }
   get #urlPrefix() { return kzpUrlPrefix(this.getAttribute('url-state')) ?? ''; }
@@ -385,8 +396,12 @@ export class KzProfessions extends HTMLElement {
     this.#renderNotice();
     this.#ui.status.textContent = '';
     this.#ui.status.hidden = true;
-    if (this.urlState) this.#restoreFromUrl({ initial: true });
-    else this.#render();
+    try {
+      if (this.urlState) this.#restoreFromUrl({ initial: true });
+      else this.#render();
+    } catch (e) {
+      reportError(e);  // a bug in rendering must not leave the page without kzprof-ready and a working box
+    }
     this.#fire('kzprof-ready', { count: this.#matcher.entries.length });
   }
 
@@ -730,9 +745,14 @@ export class KzProfessions extends HTMLElement {
     kzpClear(ui.verdict);
     ui.verdict.hidden = !e;
     if (!e) return;
-    const meta = this.#matcher.meta ?? {};
+    // The loaders check meta (kzprof.mjs checkMeta), but a host page can hand over or alter a matcher:
+    // show what there is, never throw from here (a throw left an empty verdict box, and with ?code= no event).
+    const meta = kzpIsObject(this.#matcher.meta) ? this.#matcher.meta : {};
+    let legal = null;
+    try { legal = t.legalText(meta); } catch { /* a part of meta is missing: the row is left out */ }
+    if (legal && /\bundefined\b/.test(legal)) legal = null;
     const srcLang = t.officialTextLang;
-    const srcAny = meta.source_urls?.[srcLang] ?? meta.source_urls?.ru;
+    const srcAny = kzpIsObject(meta.source_urls) ? meta.source_urls[srcLang] ?? meta.source_urls.ru : null;
     const src = /^https?:\/\//i.test(String(srcAny ?? '')) ? srcAny : null; // never javascript: from data
     const row = (label, ...value) => [kzpEl('dt', {}, label), kzpEl('dd', {}, ...value)];
     const groupBoth = this.#lang === 'en'
@@ -752,8 +772,8 @@ export class KzProfessions extends HTMLElement {
         row(t.code, kzpEl('span', { class: 'kzp-code' }, e.code)),
         row(t.position, String(e.position)),
         row(t.group, groupBoth),
-        row(t.legalBasis, t.legalText(meta)),
-        row(t.asOf, t.asOfValue(kzpDate(meta.as_of))),
+        legal ? row(t.legalBasis, legal) : null,
+        typeof meta.as_of === 'string' ? row(t.asOf, t.asOfValue(kzpDate(meta.as_of))) : null,
       ),
       src ? kzpEl('p', { class: 'kzp-source' }, kzpEl('a', { href: src, lang: srcLang === this.#lang ? null : srcLang, rel: 'noopener', part: 'link' }, t.officialText)) : null,
       kzpEl('p', { class: 'kzp-disclaimer' }, t.disclaimer),
@@ -761,6 +781,8 @@ export class KzProfessions extends HTMLElement {
     ]);
   }
 
+  // Bounded (issue 14.8): a group's entries are rendered only while it is open, at most KZP_BROWSE_PAGE at
+  // a time with a "show more" button, so a list of 100,000 entries never puts 100,000 buttons in the page.
   #renderBrowse() {
     const t = this.#t, ui = this.#ui, m = this.#matcher;
     const id = (s) => `${this.#uid}-${s}`;
@@ -770,18 +792,6 @@ export class KzProfessions extends HTMLElement {
       kzpEl('p', { class: 'kzp-b-lead' }, t.browseLead(m.entries.length)));
     for (const g of m.groups()) {
       const list = kzpEl('ul', { class: 'kzp-b-list' });
-      // A group's professions are built when it is opened: a first visit on a slow phone then builds five
-      // summaries instead of every profession (and a long list stays cheap to show).
-      const fill = () => {
-        if (list.firstChild) return;
-        for (const code of g.codes) {
-          const e = m.byCode(code);
-          const b = kzpEl('button', { type: 'button', class: 'kzp-b-item', 'data-code': code }, this.#names(e, null),
-            kzpEl('span', { class: 'kzp-meta' }, kzpEl('span', { class: 'kzp-code' }, code)));
-          b.addEventListener('click', () => this.#choose(e, { via: 'browse' }));
-          list.append(kzpEl('li', {}, b));
-        }
-      };
       // The order's headings are verbatim and some read oddly alone ("Здравоохранения" is a genitive):
       // a display label leads, the verbatim heading stays beside it. English ones are all translations,
       // which the lead above says once.
@@ -792,11 +802,46 @@ export class KzProfessions extends HTMLElement {
         ' ', kzpEl('span', { class: 'kzp-count' }, `— ${t.count(g.count)}`),
         label && label !== verbatim ? kzpEl('span', { class: 'kzp-b-verbatim' }, `${t.verbatimHeading}: «`,
           kzpEl('span', { lang: this.#lang }, verbatim), '»') : null);
-      const box = kzpEl('details', { class: 'kzp-b-group-box', 'data-group': g.id, open: openIds.has(g.id) }, summary, list);
-      if (openIds.has(g.id)) fill();
-      else box.addEventListener('toggle', fill);
+      const box = kzpEl('details', { class: 'kzp-b-group-box', 'data-group': g.id, open: openIds.has(g.id) },
+        summary, list);
+      // A group's professions are built when it is opened (a first visit on a slow phone builds five
+      // summaries), at most KZP_BROWSE_PAGE at a time.
+      const fill = () => {
+        if (!box.open || list.firstChild) return;
+        const shown = Math.min(g.codes.length, this.#browseShown.get(g.id) ?? KZP_BROWSE_PAGE);
+        this.#browsePage(box, list, g.codes, 0, shown);
+      };
+      box.addEventListener('toggle', fill);
+      fill();
       ui.browse.append(box);
     }
+  }
+
+  /** Renders entries [from, to) of one group's codes, then a "show more" button if any are left. */
+  #browsePage(box, list, codes, from, to) {
+    const m = this.#matcher, t = this.#t;
+    box.querySelector('.kzp-b-more')?.remove();
+    let first = null;
+    for (let i = from; i < to; i++) {
+      const e = m.byCode(codes[i]);
+      const b = kzpEl('button', { type: 'button', class: 'kzp-b-item', 'data-code': e.code }, this.#names(e, null),
+        kzpEl('span', { class: 'kzp-meta' }, kzpEl('span', { class: 'kzp-code' }, e.code)));
+      b.addEventListener('click', () => this.#choose(e, { via: 'browse' }));
+      list.append(kzpEl('li', {}, b));
+      first ??= b;
+    }
+    this.#browseShown.set(box.dataset.group, to);
+    if (to < codes.length) {
+      const more = kzpEl('button',
+        { type: 'button', class: 'kzp-button kzp-secondary-button kzp-b-more', part: 'button' },
+        t.showMore(Math.min(KZP_BROWSE_PAGE, codes.length - to), codes.length - to));
+      more.addEventListener('click', () => {
+        const next = this.#browsePage(box, list, codes, to, Math.min(codes.length, to + KZP_BROWSE_PAGE));
+        next?.focus();  // keyboard users continue where the new entries start
+      });
+      box.append(more);
+    }
+    return first;
   }
 }
 

@@ -86,12 +86,13 @@ export function checkShape(doc) {
   if (!Array.isArray(doc.professions)) out.push("data: field 'professions': missing or not an array");
   for (const k of Object.keys(doc).sort()) if (!TOP_KEYS.includes(k)) out.push(`data: field '${k}': unknown field`);
   if (out.length) return out;
+  checkMeta(doc.meta, out);
   const bad = (where, key, what) => out.push(`${where}: field '${key}': ${what}`);
   const str = (obj, key, where) => {
     const v = obj[key];
     if (v === undefined) bad(where, key, 'missing');
     else if (typeof v !== 'string') bad(where, key, `expected a string, got ${jsonTypeName(v)}`);
-    else if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(v))
+    else if (LONE_SURROGATE.test(v))
       bad(where, key, 'a lone surrogate (not valid Unicode text)');
   };
   const list = (obj, key, where) => {
@@ -145,6 +146,48 @@ export function checkShape(doc) {
     unknown(p, ['code', 'position', 'group', 'kk', 'ru', 'unofficial'], where);
   });
   return out;
+}
+
+// `meta`: what the widget shows about the act (its verdict view) must be present and typed; other fields
+// of meta are free-form. The rules and messages of check_meta() in wasm/core/catalog_json.cpp.
+const META_FIELDS = [['act.number'], ['act.date', 'date'], ['act.issuer.kk'], ['act.issuer.ru'], ['act.issuer.en'],
+  ['act.annex'], ['wording.number'], ['wording.date', 'date'], ['as_of', 'date'], ['data_version'],
+  ['source_urls.kk', 'url'], ['source_urls.ru', 'url']];
+const MAX_TEXT_BYTES = 1000;  // MAX_TEXT_BYTES of wasm/core/catalog.hpp
+const utf8Length = (s) => {
+  let n = 0;
+  for (const c of s) n += c <= '\x7f' ? 1 : c <= '\u07ff' ? 2 : c.length === 2 ? 4 : 3;
+  return n;
+};
+const DATE = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function checkMeta(meta, out) {
+  if (!isObject(meta)) return out.push("data: field 'meta': missing or not an object");
+  const reported = new Set();
+  for (const [path, kind] of META_FIELDS) {
+    const keys = path.split('.');
+    let v = meta, ok = true;
+    for (let i = 0; i < keys.length - 1 && ok; i++) {
+      v = v[keys[i]];
+      if (!isObject(v)) {
+        const parent = keys.slice(0, i + 1).join('.');
+        if (!reported.has(parent)) out.push(`meta: field '${parent}': missing or not an object`);
+        reported.add(parent);
+        ok = false;
+      }
+    }
+    if (!ok) continue;
+    v = Object.hasOwn(v, keys.at(-1)) ? v[keys.at(-1)] : undefined;
+    const head = `meta: field '${path}': `;
+    if (v === undefined) out.push(`${head}missing`);
+    else if (typeof v !== 'string') out.push(`${head}expected a string, got ${jsonTypeName(v)}`);
+    else if (LONE_SURROGATE.test(v)) out.push(`${head}a lone surrogate (not valid Unicode text)`);
+    else if (blank(v)) out.push(`${head}empty`);
+    else if (utf8Length(v) > MAX_TEXT_BYTES) out.push(`${head}${utf8Length(v)} bytes, longer than the limit of 1000`);
+    else if (kind === 'date' && !DATE.test(v)) out.push(`${head}expected a date YYYY-MM-DD`);
+    else if (kind === 'url' && !v.startsWith('https://')) out.push(`${head}expected an https:// address`);
+  }
 }
 
 export class Matcher {

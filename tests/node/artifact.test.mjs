@@ -61,6 +61,7 @@ test('no shipped JS builds code from strings: no eval / new Function / string ti
 test('JSON types are checked in JS, values in the core: messages as the native loader gives them', async () => {
   // Shape problems first (types, missing and unknown fields): the values are checked only once the shape is right.
   const doc = {
+    meta: JSON.parse(dataText).meta,
     groups: [{ id: 'g', kk: ['a'], ru: ['b'], unofficial: { en: 'c' } }],
     professions: [
       { code: '1111-1-111', position: 1, group: 'g', kk: 5, ru: 'r', unofficial: { en: 'e', aliases: { ru: [], kk: [], en: [] } } },
@@ -155,7 +156,28 @@ const BROKEN = {
   'groups missing': [edit((d) => { delete d.groups; }), ["data: field 'groups': missing or not an array"]],
   'top level an array': ['[]', ['data: expected a JSON object at the top level, got array']],
   'an empty list': [edit((d) => { d.professions = []; }), ["data: field 'professions': empty list"]],
-  'an empty list and no groups': ['{"groups":[],"professions":[]}', ["data: field 'professions': empty list"]],
+  'an empty list and no groups': [`{"meta":${JSON.stringify(real.meta)},"groups":[],"professions":[]}`,
+    ["data: field 'professions': empty list"]],
+  // Issue 14.1: what the widget shows about the act is required and typed (the widget threw on "meta": {}).
+  'meta missing': [edit((d) => { delete d.meta; }), ["data: field 'meta': missing or not an object"]],
+  'meta a string': [edit((d) => { d.meta = 'x'; }), ["data: field 'meta': missing or not an object"]],
+  'meta null': [edit((d) => { d.meta = null; }), ["data: field 'meta': missing or not an object"]],
+  'meta empty': [edit((d) => { d.meta = {}; }), ["meta: field 'act': missing or not an object",
+    "meta: field 'wording': missing or not an object", "meta: field 'as_of': missing",
+    "meta: field 'data_version': missing",
+    "meta: field 'source_urls': missing or not an object"]],
+  'meta without act.issuer': [edit((d) => { delete d.meta.act.issuer; }),
+    ["meta: field 'act.issuer': missing or not an object"]],
+  'meta with wrong types and forms': [edit((d) => {
+    d.meta.act.date = '20.02.2023'; d.meta.act.issuer.en = 5; d.meta.wording.number = ' '; d.meta.as_of = '2024-13-01';
+    d.meta.source_urls.ru = 'javascript:alert(1)'; d.meta.act.issuer.kk = 'қ'.repeat(501);
+  }), ["meta: field 'act.date': expected a date YYYY-MM-DD",
+    "meta: field 'act.issuer.kk': 1002 bytes, longer than the limit of 1000",
+    "meta: field 'act.issuer.en': expected a string, got number", "meta: field 'wording.number': empty",
+    "meta: field 'as_of': expected a date YYYY-MM-DD", "meta: field 'source_urls.ru': expected an https:// address"]],
+  'meta and entries both wrong: every shape problem at once': [
+    edit((d) => { delete d.meta.data_version; d.professions[2].kk = 5; }),
+    ["meta: field 'data_version': missing", "2211-7-004: field 'kk': expected a string, got number"]],
   'unknown fields at every level': [edit((d) => {
     d.extra = 1; }), ["data: field 'extra': unknown field"]],
   'unknown fields in entries': [edit((d) => {
@@ -179,7 +201,10 @@ test('broken data: both loaders refuse it with the same messages naming the entr
     }
     assert.deepEqual(w.problems, n.problems, `${name}: same messages`);
     if (expected) assert.deepEqual(w.problems, expected, name);
-    for (const p of w.problems) assert.match(p, /^(?:(?:\d{4}-\d(?:-\d{3})?|professions\[\d+\]|groups\[\d+\]|group '[^']+'|data): field '[^']*': |data: expected a JSON object at the top level)/, `${name}: '${p}' names the entry and the field`);
+    const entry = String.raw`\d{4}-\d(?:-\d{3})?|professions\[\d+\]|groups\[\d+\]|group '[^']+'|data|meta`;
+    const top = 'data: expected a JSON object at the top level';
+    const named = new RegExp(String.raw`^(?:(?:${entry}): field '[^']*': |${top})`);
+    for (const p of w.problems) assert.match(p, named, `${name}: '${p}' names the entry and the field`);
   }
   // One rule in every loader: a position whose value is an integer is that integer (JSON.parse cannot tell 3.0
   // from 3); a byte order mark is skipped. Duplicate keys: only the native validator can see them (README).

@@ -17,6 +17,12 @@ static std::string read(const std::string& path) {
   return ss.str();
 }
 
+// The meta every document needs (what the widget shows about the act).
+#define META "{\"act\":{\"number\":\"1\",\"date\":\"2000-01-01\"," \
+  "\"issuer\":{\"kk\":\"k\",\"ru\":\"r\",\"en\":\"e\"},\"annex\":\"1\"}," \
+  "\"wording\":{\"number\":\"1\",\"date\":\"2000-01-01\"},\"as_of\":\"2000-01-01\",\"data_version\":\"t\"," \
+  "\"source_urls\":{\"kk\":\"https://example.org/kk\",\"ru\":\"https://example.org/ru\"}}"
+
 static bool has(const std::vector<std::string>& errs, const std::string& needle) {
   for (const auto& e : errs)
     if (e.find(needle) != std::string::npos) return true;
@@ -48,7 +54,7 @@ TEST_CASE("bad documents give messages, never abort") {
   CHECK(has(load_catalog_json("[]", c), "expected a JSON object"));
   CHECK(has(load_catalog_json("{}", c), "'groups'"));
   CHECK(has(load_catalog_json("", c), "not valid JSON"));
-  const char* wrong_type = R"({"groups":[{"id":"g","kk":["a"],"ru":["b"],"unofficial":{"en":"c"}}],
+  const char* wrong_type = R"({"meta":)" META R"(,"groups":[{"id":"g","kk":["a"],"ru":["b"],"unofficial":{"en":"c"}}],
     "professions":[{"position":1,"code":"1111-1-111","group":"g","kk":5,"ru":"x",
                     "unofficial":{"en":"y","aliases":{"ru":[],"kk":[],"en":[]}}}]})";
   CHECK(has(load_catalog_json(wrong_type, c), "1111-1-111: field 'kk': expected a string, got number"));
@@ -87,7 +93,7 @@ TEST_CASE("value check: a good catalog passes; each problem is named by entry an
 
 // The JSON loader checks the types and hands the values to the same check: same messages for the same data.
 TEST_CASE("value check: the JSON loader gives the messages of check_catalog") {
-  const char* json = R"({"groups":[{"id":"g","kk":[],"ru":["b"],"unofficial":{"en":"c"}}],
+  const char* json = R"({"meta":)" META R"(,"groups":[{"id":"g","kk":[],"ru":["b"],"unofficial":{"en":"c"}}],
     "professions":[{"position":1,"code":"1111-1-11","group":"zz","kk":" ","ru":"r",
                     "unofficial":{"en":"e","aliases":{"ru":[""],"kk":[],"en":[]}}}]})";
   Catalog c;
@@ -117,7 +123,7 @@ TEST_CASE("value check: positions are integers 1..n in official order, never wra
   c.professions[0].position = 2;
   CHECK(has(check_catalog(c), "field 'position': expected 1 (entries must be in official order), got 2"));
   Catalog j;
-  const std::string doc = R"({"groups":[{"id":"g","kk":["a"],"ru":["b"],"unofficial":{"en":"c"}}],
+  const std::string doc = R"({"meta":)" META R"(,"groups":[{"id":"g","kk":["a"],"ru":["b"],"unofficial":{"en":"c"}}],
     "professions":[{"position":POS,"code":"1111-1-111","group":"g","kk":"k","ru":"r",
                     "unofficial":{"en":"e","aliases":{"ru":[],"kk":[],"en":[]}}}]})";
   for (const char* same : {"1", "1.0", "1e0", "0.1e1"}) {
@@ -153,4 +159,50 @@ TEST_CASE("limits: absurd sizes are refused with the limit named") {
   CHECK(has(check_catalog(c), "field 'en': 101 items, more than the limit of 100"));
   Catalog j;
   CHECK(has(load_catalog_json(std::string(MAX_DATA_BYTES + 1, ' '), j), "more than the limit of"));
+}
+
+// Issue 14.1: `meta` was free-form, but the widget's verdict view reads meta.act.*, meta.wording.*, as_of and
+// source_urls; a file with "meta": {} passed the validator and killed the widget. What the widget shows is
+// now required and typed, in the validator and both loaders (web/kzprof.mjs checkMeta: same messages).
+TEST_CASE("meta: what the widget shows is present and typed") {
+  const std::string good = read(KZPROF_TEST_DIR "/fixtures/mini.json");
+  auto with_meta = [&](const std::string& meta) {
+    const size_t from = good.find("\"meta\"");
+    const size_t to = good.find("\"groups\"");
+    return good.substr(0, from) + "\"meta\": " + meta + ",\n " + good.substr(to);
+  };
+  Catalog c;
+  REQUIRE(load_catalog_json(good, c).empty());
+  for (const char* bad : {"{}", "null", "\"x\"", "[]"}) {
+    auto errs = load_catalog_json(with_meta(bad), c);
+    if (std::string(bad) == "{}") {
+      CHECK(has(errs, "meta: field 'act': missing or not an object"));
+      CHECK(has(errs, "meta: field 'wording': missing or not an object"));
+      CHECK(has(errs, "meta: field 'as_of': missing"));
+      CHECK(has(errs, "meta: field 'source_urls': missing or not an object"));
+    } else {
+      CHECK(errs == std::vector<std::string>{"data: field 'meta': missing or not an object"});
+    }
+    CHECK(c.professions.empty());
+  }
+  std::string no_meta = good;
+  no_meta.erase(no_meta.find("\"meta\""), no_meta.find("\"groups\"") - no_meta.find("\"meta\""));
+  CHECK(load_catalog_json(no_meta, c) == std::vector<std::string>{"data: field 'meta': missing or not an object"});
+  const std::string m = R"J({"act":{"number":"1","date":"2000-13-01","issuer":{"kk":"k","ru":5},"annex":" "},
+    "wording":{"number":"1","date":"2000-01-01"},"as_of":"01.01.2000","data_version":"t",
+    "source_urls":{"kk":"javascript:alert(1)","ru":"http://example.org"},"free":{"any":1}})J";
+  CHECK(load_catalog_json(with_meta(m), c) == std::vector<std::string>{
+    "meta: field 'act.date': expected a date YYYY-MM-DD",
+    "meta: field 'act.issuer.ru': expected a string, got number",
+    "meta: field 'act.issuer.en': missing",
+    "meta: field 'act.annex': empty",
+    "meta: field 'as_of': expected a date YYYY-MM-DD",
+    "meta: field 'source_urls.kk': expected an https:// address",
+    "meta: field 'source_urls.ru': expected an https:// address"});
+  const std::string long_issuer =
+      std::string(R"({"act":{"number":"1","date":"2000-01-01","issuer":{"kk":"k","ru":"r","en":")") +
+      std::string(1001, 'e') + R"("},"annex":"1"},"wording":{"number":"1","date":"2000-01-01"},"as_of":"2000-01-01",
+      "data_version":"t","source_urls":{"kk":"https://a","ru":"https://b"}})";
+  CHECK(load_catalog_json(with_meta(long_issuer), c) ==
+        std::vector<std::string>{"meta: field 'act.issuer.en': 1001 bytes, longer than the limit of 1000"});
 }

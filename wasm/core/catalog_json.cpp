@@ -115,6 +115,62 @@ std::string entry_name(const json& obj, const char* key, std::string fallback, c
   return prefix[0] ? prefix + it->get<std::string>() + "'" : it->get<std::string>();
 }
 
+// `meta`: what the widget shows about the act (its verdict view) must be present and typed; other
+// fields of meta are free-form. The rules and messages of web/kzprof.mjs checkMeta().
+bool is_date(const std::string& v) {  // YYYY-MM-DD, month 01..12, day 01..31
+  if (v.size() != 10 || v[4] != '-' || v[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (v[i] < '0' || v[i] > '9') return false;
+  const int month = (v[5] - '0') * 10 + (v[6] - '0'), day = (v[8] - '0') * 10 + (v[9] - '0');
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+void check_meta(const json& doc, std::vector<std::string>& out) {
+  auto it = doc.find("meta");
+  if (it == doc.end() || !it->is_object()) return out.push_back("data: field 'meta': missing or not an object");
+  enum Kind { TEXT, DATE, URL };
+  struct Field { const char* path; Kind kind; };
+  static const Field fields[] = {
+      {"act.number", TEXT},      {"act.date", DATE},   {"act.issuer.kk", TEXT}, {"act.issuer.ru", TEXT},
+      {"act.issuer.en", TEXT},   {"act.annex", TEXT},  {"wording.number", TEXT}, {"wording.date", DATE},
+      {"as_of", DATE},           {"data_version", TEXT}, {"source_urls.kk", URL}, {"source_urls.ru", URL}};
+  std::set<std::string> reported;  // a missing object is named once, not once per field under it
+  for (const Field& f : fields) {
+    const json* v = &*it;
+    const std::string path = f.path;
+    bool ok = true;
+    for (size_t from = 0; ok;) {
+      const size_t dot = path.find('.', from);
+      const std::string key = path.substr(from, dot == std::string::npos ? std::string::npos : dot - from);
+      if (dot == std::string::npos) {
+        auto k = v->find(key);
+        v = k == v->end() ? nullptr : &*k;
+        break;
+      }
+      auto k = v->find(key);
+      if (k == v->end() || !k->is_object()) {
+        if (reported.insert(path.substr(0, dot)).second)
+          out.push_back("meta: field '" + path.substr(0, dot) + "': missing or not an object");
+        ok = false;
+      } else {
+        v = &*k;
+        from = dot + 1;
+      }
+    }
+    if (!ok) continue;
+    const std::string head = "meta: field '" + path + "': ";
+    if (!v) { out.push_back(head + "missing"); continue; }
+    if (!v->is_string()) { out.push_back(head + "expected a string, got " + v->type_name()); continue; }
+    const std::string& s = v->get_ref<const std::string&>();
+    if (text::is_blank(s)) out.push_back(head + "empty");
+    else if (s.size() > MAX_TEXT_BYTES)
+      out.push_back(head + std::to_string(s.size()) + " bytes, longer than the limit of " +
+                    std::to_string(MAX_TEXT_BYTES));
+    else if (f.kind == DATE && !is_date(s)) out.push_back(head + "expected a date YYYY-MM-DD");
+    else if (f.kind == URL && s.compare(0, 8, "https://") != 0) out.push_back(head + "expected an https:// address");
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> load_catalog_json(std::string_view text, Catalog& out) {
@@ -136,8 +192,9 @@ std::vector<std::string> load_catalog_json(std::string_view text, Catalog& out) 
   auto groups = doc.find("groups"), profs = doc.find("professions");
   if (groups == doc.end() || !groups->is_array()) errors.push_back("data: field 'groups': missing or not an array");
   if (profs == doc.end() || !profs->is_array()) errors.push_back("data: field 'professions': missing or not an array");
-  shape.unknown(doc, {"meta", "groups", "professions"}, "data");  // meta: checked by the widget's own rules
+  shape.unknown(doc, {"meta", "groups", "professions"}, "data");
   if (!errors.empty()) return errors;
+  check_meta(doc, errors);
 
   for (size_t i = 0; i < groups->size(); ++i) {
     const json& g = (*groups)[i];

@@ -51,6 +51,7 @@ export const KZP_EN = {
   browseHeading: 'Browse the list by field of education',
   browseLead: (n) => `All ${n} professions on the list. Field names in English are unofficial translations.`,
   verbatimHeading: 'in the order',
+  showMore: (n, left) => `Show ${n} more (${left} not shown)`,
   count: (n) => `${n} ${enPlural.select(n) === 'one' ? 'profession' : 'professions'}`,
   resultsAvailable: (n) => (n === 0 ? 'No results' : `${n} ${enPlural.select(n) === 'one' ? 'result' : 'results'} available`),
   notFoundAnnounce: (n) => `Not found on the list. ${n === 0 ? 'No similar professions.' : `${n} similar ${enPlural.select(n) === 'one' ? 'profession' : 'professions'} shown, not a match.`}`,

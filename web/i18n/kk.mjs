@@ -70,6 +70,7 @@ export const KZP_KK = {
   browseHeading: 'Тізбе білім беру салалары бойынша',
   browseLead: (n) => `Тізбеде барлығы ${n} кәсіп бар.`,
   verbatimHeading: 'бұйрықта',
+  showMore: (n, left) => `Тағы ${n} көрсету (көрсетілмегені: ${left})`,
   count: (n) => `${n} кәсіп`,
   resultsAvailable: (n) => (n === 0 ? 'Ештеңе табылмады' : `${n} нәтиже табылды`),
   notFoundAnnounce: (n) => `Тізбеде табылмады. ${n === 0 ? 'Ұқсас кәсіп жоқ.'
