@@ -286,6 +286,8 @@ export class KzProfessions extends HTMLElement {
   }
   /** The interface language in use. */
   get uiLang() { return this.#lang; }
+  /** The official code of the chosen profession, or null (as kzprof-change reports it). */
+  get code() { return this.#chosen?.code ?? null; }
   /** The matcher once loaded (tests, host pages), else null. */
   get matcher() { return this.#matcher; }
 

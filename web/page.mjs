@@ -37,6 +37,7 @@ if (widget) {
   if (widget.shadowRoot?.querySelector('.kzp-error')) failed();
   else widget.addEventListener('kzprof-error', failed);
   widget.addEventListener('kzprof-change', (e) => html.toggleAttribute('data-verdict', Boolean(e.detail.code)));
+  if (widget.code) html.setAttribute('data-verdict', ''); // a shared ?code= link chosen before this ran
   customElements.whenDefined('kz-professions').then(() => applyLanguage(widget.uiLang));
 }
 
