@@ -46,8 +46,8 @@ import crypto from 'node:crypto';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  REPO, CATEGORIES, NEGATIVE, DEV2_TSV, HOLDOUT_TSV, NEGATIVES_TSV, BEHAVIOURS_TSV, HOLDOUT2_TSV, negativesTotal, loadSite, loadQueries, keystrokes, evaluate, kzprofEngine,
-  positivesTotal, summarize, table, fmtPct, pct,
+  REPO, CATEGORIES, NEGATIVE, DEV2_TSV, HOLDOUT_TSV, NEGATIVES_TSV, BEHAVIOURS_TSV, HOLDOUT2_TSV, negativesTotal,
+  loadSite, loadQueries, keystrokes, evaluate, kzprofEngine, positivesTotal, summarize, table, fmtPct, pct,
 } from '../relevance/queries.mjs';
 import { syntheticData, typingSequences, prng } from './synthetic.mjs';
 import { PEERS, officialDocs, unofficialDocs, ALL_FIELDS } from './peers.mjs';
@@ -129,13 +129,14 @@ if (PROBE) {
   process.exit(0);
 }
 const queries = loadQueries({ data: site.data });
+const fixture = (name, note, file) => ({ name, note, queries: loadQueries({ file, data: site.data }) });
 const sets = [
   { name: 'queries.tsv', note: 'tuned on', queries },
-  { name: 'dev2.tsv', note: 'written later, then tuned on', queries: loadQueries({ file: DEV2_TSV, data: site.data }) },
-  { name: 'holdout.tsv', note: 'never tuned on', queries: loadQueries({ file: HOLDOUT_TSV, data: site.data }) },
-  { name: 'negatives.tsv', note: 'issue 11: professions not on the list', queries: loadQueries({ file: NEGATIVES_TSV, data: site.data }) },
-  { name: 'behaviours.tsv', note: 'issue 11: sentences, jargon, abbreviations…; looked at', queries: loadQueries({ file: BEHAVIOURS_TSV, data: site.data }) },
-  { name: 'holdout2.tsv', note: 'issue 11 holdout, never tuned on', queries: loadQueries({ file: HOLDOUT2_TSV, data: site.data }) },
+  fixture('dev2.tsv', 'written later, then tuned on', DEV2_TSV),
+  fixture('holdout.tsv', 'never tuned on', HOLDOUT_TSV),
+  fixture('negatives.tsv', 'issue 11: professions not on the list', NEGATIVES_TSV),
+  fixture('behaviours.tsv', 'issue 11: sentences, jargon, abbreviations…; looked at', BEHAVIOURS_TSV),
+  fixture('holdout2.tsv', 'issue 11 holdout, never tuned on', HOLDOUT2_TSV),
 ];
 // The 51-entry matcher, through a factory that keeps its emscripten module: the memory budget reads its heap.
 const createCore = (await import(pathToFileURL(path.join(site.site, site.files.glue)).href)).default;
@@ -392,7 +393,8 @@ for (const s of sets) rel[s.name] = Object.fromEntries(relEngines.map((e) => [e.
 const overall = (byCat) => {
   const t = positivesTotal(byCat);
   const neg = negativesTotal(byCat);  // every negative category ('negative', 'neg-…')
-  return { n: t.ranked, top1: pct(t.top1, t.ranked), top3: pct(t.top3, t.ranked), neg_n: neg.n, claims: pct(neg.claims, neg.n) };
+  return { n: t.ranked, top1: pct(t.top1, t.ranked), top3: pct(t.top3, t.ranked), neg_n: neg.n,
+    claims: pct(neg.claims, neg.n) };
 };
 const pc = (x) => `${x.toFixed(1)}%`;
 {

@@ -108,7 +108,9 @@ std::vector<std::string> check_catalog(const Catalog& c) {
     return {"data: field 'groups': " + std::to_string(c.groups.size()) + " entries, more than the limit of " +
             std::to_string(MAX_GROUPS)};
   auto id = [](const Group& g) { return usable(g.id) ? std::string_view(g.id) : ""; };
-  auto code = [](const Profession& p) { return usable(p.code) && is_valid_code(p.code) ? std::string_view(p.code) : ""; };
+  auto code = [](const Profession& p) {
+    return usable(p.code) && is_valid_code(p.code) ? std::string_view(p.code) : "";
+  };
   const std::vector<uint64_t> ids = sorted_keys(c.groups, id), codes = sorted_keys(c.professions, code);
   const std::vector<bool> id_repeats = repeats(c.groups, ids, id), code_repeats = repeats(c.professions, codes, code);
   auto known_group = [&](std::string_view group) {

@@ -147,7 +147,8 @@ void mark_shared_aliases(Index& ix) {
     by_word[l].assign(ix.words.size(), Range{0, 0});
     for (uint32_t w = 0; w < ix.words.size(); ++w) {
       const U32 k = key(lang_kind[l], w);
-      auto lo = std::lower_bound(aliases.begin(), aliases.end(), k, [](const auto& a, const U32& b) { return a.first < b; });
+      auto lo =
+          std::lower_bound(aliases.begin(), aliases.end(), k, [](const auto& a, const U32& b) { return a.first < b; });
       auto hi = lo;
       while (hi != aliases.end() && hi->first == k) ++hi;
       by_word[l][w] = Range{uint32_t(lo - aliases.begin()), uint32_t(hi - aliases.begin())};

@@ -336,7 +336,8 @@ class WordSet {
     std::sort(words_.begin(), words_.end());
   }
   bool has(std::u32string_view w) const {
-    auto it = std::lower_bound(words_.begin(), words_.end(), w, [](const U32& a, std::u32string_view b) { return a < b; });
+    auto it =
+        std::lower_bound(words_.begin(), words_.end(), w, [](const U32& a, std::u32string_view b) { return a < b; });
     return it != words_.end() && *it == w;
   }
   const std::vector<U32>& words() const { return words_; }
