@@ -66,19 +66,23 @@ struct QueryWords {
     static thread_local Tokens toks;  // tokenizer buffers, reused (cleared by tokenize)
     bool trailing = false;
     text::tokenize(reading, toks, &trailing);
-    U32 w;
-    auto stop = [&](size_t i) {
-      if (toks.toks[i].caps) return false;
-      w.assign(toks.key(i));
-      return stem::is_stop(w) || stem::is_frame(w);
-    };
+    // Per token, once: a number (left out), an optional word, or a word the title must carry.
+    enum : uint8_t { NUMBER, OPTIONAL, REQUIRED };
+    static thread_local std::vector<uint8_t> role;
+    role.assign(toks.size(), REQUIRED);
     size_t required = 0, words = 0;
-    for (size_t i = 0; i < toks.size(); ++i)
-      if (!all_digits(toks.key(i))) ++words, required += !stop(i);
+    U32 w;
+    for (size_t i = 0; i < toks.size(); ++i) {
+      w.assign(toks.key(i));
+      if (all_digits(w)) { role[i] = NUMBER; continue; }
+      ++words;
+      if (!toks.toks[i].caps && (stem::is_stop(w) || stem::is_frame(w))) role[i] = OPTIONAL;
+      else ++required;
+    }
     for (size_t i = 0; i < toks.size() && n < MAX_QWORDS; ++i) {
-      if (all_digits(toks.key(i))) continue;
+      if (role[i] == NUMBER) continue;
       const bool is_last = i + 1 == toks.size() && !trailing;
-      optional[n] = required > 0 && stop(i);
+      optional[n] = required > 0 && role[i] == OPTIONAL;
       if (optional[n] && words > MAX_QWORDS) continue;  // a long sentence: its frame words make room for the title
       key[n].assign(toks.key(i));
       last[n] = is_last;

@@ -111,7 +111,6 @@ struct Eval {
 struct Scratch {
   Eval best, ev;
   CandidateCache cache;
-  std::vector<Cand> cands;
   std::vector<uint8_t> tok_hit;
 };
 
