@@ -6,16 +6,10 @@
 
 #include "core/catalog.hpp"
 #include "core/catalog_json.hpp"
+#include "files.hpp"
 #include "core/source_check.hpp"
 
 using namespace kzprof;
-
-static std::string read(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
 
 // The meta every document needs (what the widget shows about the act).
 #define META "{\"act\":{\"number\":\"1\",\"date\":\"2000-01-01\"," \
@@ -31,7 +25,7 @@ static bool has(const std::vector<std::string>& errs, const std::string& needle)
 
 TEST_CASE("the fixture list loads") {
   Catalog c;
-  auto errs = load_catalog_json(read(KZPROF_TEST_DIR "/fixtures/mini.json"), c);
+  auto errs = load_catalog_json(read_file(KZPROF_TEST_DIR "/fixtures/mini.json"), c);
   CHECK(errs.empty());
   REQUIRE(c.professions.size() >= 5);
   CHECK(c.by_code(c.professions[0].code) == &c.professions[0]);
@@ -138,7 +132,7 @@ TEST_CASE("value check: positions are integers 1..n in official order, never wra
 
 TEST_CASE("JSON loader: duplicate keys, a byte order mark, lone surrogates") {
   Catalog c;
-  const std::string good = read(KZPROF_TEST_DIR "/fixtures/mini.json");
+  const std::string good = read_file(KZPROF_TEST_DIR "/fixtures/mini.json");
   CHECK(load_catalog_json("\xEF\xBB\xBF" + good, c).empty());  // a BOM is skipped, as the browser loaders do
   std::string dup = good;
   dup.replace(dup.find("\"code\""), 6, "\"code\":\"9999-9-999\",\"code\"");
@@ -165,7 +159,7 @@ TEST_CASE("limits: absurd sizes are refused with the limit named") {
 // source_urls; a file with "meta": {} passed the validator and killed the widget. What the widget shows is
 // now required and typed, in the validator and both loaders (web/kzprof.mjs checkMeta: same messages).
 TEST_CASE("meta: what the widget shows is present and typed") {
-  const std::string good = read(KZPROF_TEST_DIR "/fixtures/mini.json");
+  const std::string good = read_file(KZPROF_TEST_DIR "/fixtures/mini.json");
   auto with_meta = [&](const std::string& meta) {
     const size_t from = good.find("\"meta\"");
     const size_t to = good.find("\"groups\"");

@@ -15,18 +15,12 @@
 
 #include "core/answer_json.hpp"
 #include "core/catalog_json.hpp"
+#include "files.hpp"
 
 using namespace kzprof;
 using nlohmann::json;
 
 namespace {
-
-std::string read(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
 
 size_t utf16_len(const std::string& s) {
   size_t n = 0;
@@ -101,10 +95,10 @@ void check_answer(const Matcher& m, const std::string& query, const std::string&
 }  // namespace
 
 TEST_CASE("hostile queries: well-formed answers within the bound, the matcher unharmed") {
-  const json table = json::parse(read(KZPROF_TEST_DIR "/data/hostile-queries.json"), nullptr, false);
+  const json table = json::parse(read_file(KZPROF_TEST_DIR "/data/hostile-queries.json"), nullptr, false);
   REQUIRE(table.is_object());
   Matcher m;
-  REQUIRE(kzprof::load_json(m, read(KZPROF_TEST_DIR "/../data/professions.json")).empty());
+  REQUIRE(kzprof::load_json(m, read_file(KZPROF_TEST_DIR "/../data/professions.json")).empty());
   const std::string ref_query = table["reference"].get<std::string>();
   const std::string ref = kzprof::search_json(m, ref_query, 10);
   REQUIRE(json::parse(ref, nullptr, false)["verdict"] == "listed");

@@ -8,6 +8,7 @@
 
 #include "core/answer_json.hpp"
 #include "core/catalog_json.hpp"
+#include "files.hpp"
 
 using namespace kzprof;
 using nlohmann::json;
@@ -16,11 +17,8 @@ namespace {
 
 const Matcher& mini() {
   static Matcher m = [] {
-    std::ifstream f(KZPROF_TEST_DIR "/fixtures/mini.json", std::ios::binary);
-    std::ostringstream ss;
-    ss << f.rdbuf();
     Matcher x;
-    REQUIRE(kzprof::load_json(x, ss.str()).empty());
+    REQUIRE(kzprof::load_json(x, read_file(KZPROF_TEST_DIR "/fixtures/mini.json")).empty());
     return x;
   }();
   return m;
@@ -304,11 +302,8 @@ TEST_CASE("load errors leave an empty, usable matcher") {
 }
 
 TEST_CASE("the per-word candidate cache never leaks between matchers or across a reload") {
-  std::ifstream f(KZPROF_TEST_DIR "/../data/professions.json", std::ios::binary);
-  std::ostringstream ss;
-  ss << f.rdbuf();
   Matcher big;
-  REQUIRE(kzprof::load_json(big, ss.str()).empty());
+  REQUIRE(kzprof::load_json(big, read_file(KZPROF_TEST_DIR "/../data/professions.json")).empty());
   const std::string mini_ans = kzprof::search_json(mini(), "врач онколог", 5);
   const std::string big_ans = kzprof::search_json(big, "врач онколог", 5);
   CHECK(mini_ans != big_ans);  // different codes
@@ -317,9 +312,6 @@ TEST_CASE("the per-word candidate cache never leaks between matchers or across a
     CHECK(kzprof::search_json(big, "врач онколог", 5) == big_ans);
   }
   // the same object reloaded with another list answers from the new index
-  std::ifstream g(KZPROF_TEST_DIR "/fixtures/mini.json", std::ios::binary);
-  std::ostringstream sg;
-  sg << g.rdbuf();
-  REQUIRE(kzprof::load_json(big, sg.str()).empty());
+  REQUIRE(kzprof::load_json(big, read_file(KZPROF_TEST_DIR "/fixtures/mini.json")).empty());
   CHECK(kzprof::search_json(big, "врач онколог", 5) == mini_ans);
 }

@@ -12,21 +12,15 @@
 
 #include "core/answer_json.hpp"
 #include "core/catalog_json.hpp"
+#include "files.hpp"
 
 using namespace kzprof;
 
 namespace {
 
-std::string read(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
-
 Catalog catalog(const char* path) {
   Catalog c;
-  REQUIRE(load_catalog_json(read(path), c).empty());
+  REQUIRE(load_catalog_json(read_file(path), c).empty());
   return c;
 }
 

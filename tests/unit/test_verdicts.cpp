@@ -3,12 +3,11 @@
 // abbreviations, compatibility forms, Kazakh word formation, consonant swaps, code prefixes.
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "core/catalog_json.hpp"
 #include "core/matcher.hpp"
+#include "files.hpp"
 
 using namespace kzprof;
 
@@ -16,11 +15,8 @@ namespace {
 
 const Matcher& real() {
   static Matcher m = [] {
-    std::ifstream f(KZPROF_TEST_DIR "/../data/professions.json", std::ios::binary);
-    std::ostringstream ss;
-    ss << f.rdbuf();
     Matcher x;
-    REQUIRE(load_json(x, ss.str()).empty());
+    REQUIRE(load_json(x, read_file(KZPROF_TEST_DIR "/../data/professions.json")).empty());
     return x;
   }();
   return m;
