@@ -19,7 +19,8 @@
 //   g. Cold start in headless Chromium (tests/bench/cold-start.mjs): navigation start to the first
 //      answered search, median of N fresh browsers; bytes transferred.
 //   h. First and repeat visit on a slow phone (tests/bench/first-visit.mjs): 375 px, CPU 4x, one shared
-//      1.6 Mbit/s link with 150 ms per response for the page and the service worker; keystroke -> painted.
+//      1.6 Mbit/s link with 150 ms per response for the page and the service worker; keystroke -> painted;
+//      each figure beside the floor: the same protocol on a bare page (tests/bench/floor/).
 // Every figure of d–g is also given relative to the peers of the same run (ours ÷ peer).
 //
 // Run (after the wasm build, which assembles build/site):
@@ -644,7 +645,11 @@ if (FIRST_VISIT_RUNS > 0) {
   say('`tests/bench/first-visit.mjs`: Chromium at 375 px with the CPU slowed 4× (CDP), every response — the ' +
     'page\'s and the service worker\'s — through one simulated shared link of 1.6 Mbit/s with 150 ms per response ' +
     '(a throttling server: DevTools network emulation does not slow a service worker), brotli/gzip as a static ' +
-    'host sends. Reported, not a pass/fail test.\n');
+    'host sends. Reported, not a pass/fail test. **Floor**: the same protocol, in the same run, on ' +
+    '`tests/bench/floor/`, a page with only a text box, a script that says ready and a service worker: what no page ' +
+    'can go below on this profile (navigation and a first layout; for a keystroke, the browser\'s own work for a ' +
+    'typed character and the wait for the next frame). `node tests/bench/keystroke-trace.mjs [--floor]` splits a ' +
+    'keystroke into handlers, style, layout and paint from a Chromium trace.\n');
   say(fv.firstVisitLines(firstVisit).map((l) => `- ${l}`).join('\n'));
   delete firstVisit.logs;
   report.first_visit = firstVisit;
