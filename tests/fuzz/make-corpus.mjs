@@ -1,8 +1,7 @@
 // Writes the seed corpora of the libFuzzer targets into tests/fuzz/corpus/<target>/ (committed; rerun
-// after a data or format change): node tests/fuzz/make-corpus.mjs [SITE_DIR]
+// after a data or format change): node tests/fuzz/make-corpus.mjs
 //   fuzz_search, fuzz_text: every 7th real query of the relevance sets, plus a few edge cases;
-//   fuzz_load: the real data file, the unit-test fixture, and the packed catalogs web/kzprof.mjs makes
-//              from them (captured through createMatcher's `factory` option), plus a few broken files.
+//   fuzz_load: the real data file, the unit-test fixture, and a few broken files.
 // File names are a hash of the content, as libFuzzer names the inputs it adds.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -11,7 +10,6 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
-const site = path.resolve(process.argv[2] ?? process.env.KZPROF_SITE ?? path.join(repo, 'build/site'));
 
 function write(target, bytes) {
   const dir = path.join(here, 'corpus', target);
@@ -39,27 +37,10 @@ write('fuzz_load', mini);
 write('fuzz_load', '{"groups":[],"professions":[]}');
 write('fuzz_load', fs.readFileSync(path.join(repo, 'tests/data/broken/wrong-type.json')));
 
-// The packed form: a stand-in core records what createMatcher hands to Matcher.load.
-const { createMatcher } = await import(path.join(site, 'kzprof.mjs'));
-async function packed(json) {
-  let bytes = null;
-  const factory = async () => ({
-    Matcher: class {
-      buffer(n) { this.b = new Uint8Array(n); return this.b; }
-      load(used) { bytes = Buffer.from(this.b.subarray(0, used)); return ''; }
-      search() { return '{"verdict":"none","rewrite":null,"truncated":false,"results":[]}'; }
-      delete() {}
-    },
-  });
-  await createMatcher(json, { factory });
-  return bytes;
-}
-write('fuzz_load', await packed(data));
-write('fuzz_load', await packed(mini));
 const broken = JSON.parse(mini);
 broken.professions[1].code = broken.professions[0].code;
 broken.professions[2].kk = 5;
 broken.professions[3] = 7;
-write('fuzz_load', await packed(broken));
+write('fuzz_load', JSON.stringify(broken));
 for (const t of ['fuzz_search', 'fuzz_text', 'fuzz_load'])
   console.log(`${t}: ${fs.readdirSync(path.join(here, 'corpus', t)).length} seeds`);
