@@ -25,8 +25,9 @@ try {
   await page.goto(`${server.origin}/?lang=ru`);
   const input = page.locator(selector);
   await input.waitFor();
-  await page.waitForFunction((s) => !document.querySelector('kz-professions') || document.querySelector('kz-professions')
-    .shadowRoot?.querySelector(`${s.split(' ').pop()}:not([disabled])`), selector);
+  // The widget's box is disabled until the search has loaded.
+  await page.waitForFunction(() => !document.querySelector('kz-professions')
+    || document.querySelector('kz-professions').shadowRoot?.querySelector('input:not([disabled])'));
   await page.waitForTimeout(1000);
   await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
   for (const w of WORDS) {
@@ -47,7 +48,8 @@ try {
     const type = e.name === 'EventDispatch' ? e.args.data.type : null;
     if (!cur && (type === 'keydown' || type === 'beforeinput')) cur = { t0: e.ts, parts: {} };
     if (!cur) continue;
-    const part = ['keydown', 'keypress', 'textInput', 'input'].includes(type) ? type : STAGES.includes(e.name) ? e.name : null;
+    const handler = ['keydown', 'keypress', 'textInput', 'input'].includes(type);
+    const part = handler ? type : STAGES.includes(e.name) ? e.name : null;
     if (part) cur.parts[part] = (cur.parts[part] ?? 0) + e.dur / 1000;
     if (type === 'input') cur.inputEnd = e.ts + e.dur;
     if (cur.inputEnd && e.name === 'Commit' && e.ts >= cur.inputEnd) {
