@@ -69,6 +69,17 @@ TEST_CASE("broad words: several listed professions carry the word, none is named
   CHECK(verdict("2512-1-007") == "listed");
 }
 
+TEST_CASE("function words alone name no profession: neither listed nor broad") {
+  for (const std::string q : {"и", "в", "of", "and", "және", "для", "in the", "d" /* "в" in the Russian layout */}) {
+    CAPTURE(q);
+    CHECK(verdict(q) != "broad");
+    CHECK(verdict(q) != "listed");
+  }
+  CHECK(verdict("врач") == "broad");                  // a content word still is
+  CHECK(verdict("врач и") == "broad");                // and a function word beside it changes nothing
+  CHECK(verdict("ПО") != "suggestions");              // in capitals it is an abbreviation, not a function word
+}
+
 TEST_CASE("official names outrank aliases; an alias that is a word of another name is not enough") {
   CHECK(verdict("программист") == "broad");           // an alias of one entry, a word of two official names
   const std::string top = first("программист");

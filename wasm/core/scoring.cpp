@@ -62,6 +62,7 @@ struct QueryWords {
   bool optional[MAX_QWORDS] = {};
   bool caps[MAX_QWORDS] = {};
   size_t n = 0;
+  bool content = false;  // a word other than a stop word or a number (see has_content_word)
   QueryWords(const Index& ix, const std::string& reading, bool skeleton, bool guess) {
     static thread_local Tokens toks;  // tokenizer buffers, reused (cleared by tokenize)
     bool trailing = false;
@@ -78,6 +79,7 @@ struct QueryWords {
       ++words;
       if (!toks.toks[i].caps && (stem::is_stop(w) || stem::is_frame(w))) role[i] = OPTIONAL;
       else ++required;
+      content = content || toks.toks[i].caps || !stem::is_stop(w);
     }
     for (size_t i = 0; i < toks.size() && n < MAX_QWORDS; ++i) {
       if (role[i] == NUMBER) continue;
@@ -101,6 +103,19 @@ struct QueryWords {
     }
   }
 };
+
+}  // namespace
+
+bool has_content_word(const std::string& text) {
+  static thread_local Tokens toks;
+  text::tokenize(text, toks, nullptr);
+  U32 w;
+  for (size_t i = 0; i < toks.size(); ++i)
+    if (toks.toks[i].caps || !stem::is_stop(w.assign(toks.key(i)))) return true;  // numbers too: codes
+  return false;
+}
+
+namespace {
 
 // True when no result of this reading can beat `floor` (the best reading so far; it must be strictly
 // better, ties going to the earlier reading): the best composite score the candidate bounds allow.
@@ -257,6 +272,10 @@ void evaluate(const Index& ix, Scratch& s, const std::string& reading, bool skel
     cur.covers = covers, cur.named = named;
     ev.res.push_back(cur);
   }
+  // Function words alone ("и", "в", "және", "of") are in many titles but name none of them: they may suggest,
+  // never make an entry listed or the query broad.
+  if (!qw.content)
+    for (Res& r : ev.res) r.listed = r.covers = r.named = false;
   for (Res& r : ev.res) r.score = composite(r.listed, r.named, r.matched, r.fscore);
   set_top(ev);
 }

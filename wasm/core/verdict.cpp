@@ -40,7 +40,9 @@ Answer Matcher::search(std::string_view query, int limit) const {
   }
   best.reading = q;
   if (!evaluate_code(index_, q, best)) evaluate(index_, scratch_, q, false, nullptr, best);
-  if (best.tier < T_LISTED) {
+  // Function words alone ("of", "және") are not re-read in another layout or alphabet: a guess about a word
+  // that is already a word ("of" -> "оф") would find titles by sound and call them broad.
+  if (best.tier < T_LISTED && has_content_word(q)) {
     const std::vector<readings::Reading> alts = readings::alternatives(q);
     // Transliterations first: they are the usual winners, so the others are more often skipped by the bound
     // in evaluate. Ties still go by the order of the table (Eval::idx).
