@@ -78,6 +78,10 @@ TEST_CASE("function words alone name no profession: neither listed nor broad") {
   CHECK(verdict("врач") == "broad");                  // a content word still is
   CHECK(verdict("врач и") == "broad");                // and a function word beside it changes nothing
   CHECK(verdict("ПО") != "suggestions");              // in capitals it is an abbreviation, not a function word
+  // nor is a letter being typed, by sound ("y" -> "ы" ~ "и") or as a prefix ("п" of "по")
+  CHECK(verdict("y") != "broad");
+  CHECK(verdict("j") != "broad");
+  CHECK(verdict("jönındegı") != "none");              // a longer word still finds a title's function word
 }
 
 TEST_CASE("official names outrank aliases; an alias that is a word of another name is not enough") {

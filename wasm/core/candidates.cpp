@@ -229,6 +229,15 @@ void find_candidates(const Index& ix, const U32& key, bool last, bool skeleton, 
   if (infixes_apply(key.size())) find.typos_and_infixes(rs);
   if (cyr && !skeleton && key.size() >= 3) find.english_spelt_in_cyrillic();
   if (cyr && skeleton) find.same_skeleton();
+  // A function word of a title ("и", "по", "of") is not found by another word of one or two letters: as a
+  // prefix ("п") or a sound ("ы" ~ "и") it would make a letter being typed look like a title word. Longer
+  // words keep finding it (a transliteration: "jönındegı" ~ "жөніндегі").
+  if (key.size() < 3)
+    out.erase(std::remove_if(out.begin(), out.end(), [&](const Cand& c) {
+                const U32& w = ix.words[c.word].key;
+                return w != key && stem::is_stop(w);
+              }),
+              out.end());
   // the best candidate per index word
   std::sort(out.begin(), out.end(), [](const Cand& x, const Cand& y) {
     if (x.word != y.word) return x.word < y.word;
