@@ -683,10 +683,14 @@ export class KzProfessions extends HTMLElement {
     ui.broad.hidden = !broad;
     ui.broad.textContent = broad ? t.broad(a.results.length) : '';
 
-    // "Showing results for «…»" (AC 12)
+    // How the query was read (AC 12), in the interface language: a reader of the English interface who typed
+    // "vrach" learns why the results are for «врач» (issue 12, defect 8).
     ui.rewrite.hidden = !(a && a.rewrite && a.rewrite.text && !this.#chosen);
     kzpClear(ui.rewrite);
-    if (!ui.rewrite.hidden) kzpAppend(ui.rewrite, [`${t.rewrite} «`, kzpEl('strong', {}, a.rewrite.text), '»']);
+    if (!ui.rewrite.hidden) {
+      const lead = t.rewrite[a.rewrite.kind] ?? t.rewrite.other;
+      kzpAppend(ui.rewrite, [`${lead} «`, kzpEl('strong', {}, a.rewrite.text), '»']);
+    }
 
     // Not found: explicitly not a verdict (AC 14)
     ui.notFound.hidden = !notListed;

@@ -177,6 +177,25 @@ test('defect 8: the English interface leads with the English name (unofficial), 
   await s.close();
 });
 
+test('defect 8: the rewrite notice says in the interface language how the query was read', async () => {
+  const s = await session(browser, server.origin, { width: 375, height: 800 });
+  const { page } = s;
+  const cases = [
+    ['en', 'vrach onkolog', /^Read as Russian written in Latin letters: «врач онколог»$/],
+    ['en', 'dhfx-jyrjkju', /^Typed with the keyboard set to another language\? Showing results for «врач-онколог»$/],
+    ['ru', 'vrach onkolog', /^Латиница прочитана по-русски: «врач онколог»$/],
+    ['kk', 'vrach onkolog', /^Латын әрпімен жазылғаны орысша оқылды: «врач онколог»$/],
+  ];
+  for (const [lang, q, expected] of cases) {
+    await openWidget(page, `${server.origin}/?lang=${lang}`);
+    await typeQuery(page, q);
+    assert.match((await widgetState(page)).rewrite ?? '', expected, `${lang}: ${q}`);
+  }
+  assert.deepEqual(await axeViolations(page), []);
+  await s.assertClean();
+  await s.close();
+});
+
 test('defect 12: an embed leaves its host URL alone by default; named url-state keeps two widgets apart', async () => {
   const dir = tmpDir('kzprof-urlstate-');
   fs.cpSync(SITE, dir, { recursive: true });

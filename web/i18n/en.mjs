@@ -32,7 +32,14 @@ export const KZP_EN = {
   ruName: 'Name in Russian (official)',
   enName: 'Name in English',
   alsoKnownAs: 'matched',
-  rewrite: 'Showing results for',
+  // How the query was read, by kind of reading (the engine's rewrite.kind), before «the reading».
+  rewrite: {
+    layout: 'Typed with the keyboard set to another language? Showing results for',
+    translit: 'Read as Russian written in Latin letters:',
+    'kk-latin': 'Read as Kazakh written in Latin letters:',
+    'code-layout': 'Read as the code',
+    other: 'Showing results for',
+  },
   verdictListed: 'This profession is on the list',
   verdictLead: 'It is one of the 51 in-demand professions for which foreigners may obtain permanent residence in Kazakhstan.',
   legalBasis: 'Legal basis',
