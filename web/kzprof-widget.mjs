@@ -663,6 +663,12 @@ export class KzProfessions extends HTMLElement {
     if (!this.#ui.browse.hidden) this.#renderBrowse();
   }
 
+  /** The display label of a group in the interface language, or null (own keys only: ids come from data). */
+  #groupLabel(id) {
+    const labels = this.#t.groupLabels;
+    return Object.hasOwn(labels, id) ? labels[id] : null;
+  }
+
   #groupName(id, lang = this.#lang) {
     const g = this.#matcher.groups().find((x) => x.id === id);
     if (!g) return '';
@@ -741,7 +747,10 @@ export class KzProfessions extends HTMLElement {
     }
     // A code match has no name highlights: mark the code itself.
     const code = r.match === 'code' ? kzpHighlighted(r.code, [[0, r.code.length]]) : r.code;
-    li.append(kzpEl('span', { class: 'kzp-meta' }, kzpEl('span', { class: 'kzp-code' }, code), ' · ', this.#groupName(r.group)));
+    // The field by its display label where the verbatim heading reads oddly alone ("Здравоохранения"); the
+    // verbatim heading stays in the browse list and on the verdict card (issue 12, defect 9).
+    const field = this.#groupLabel(r.group) ?? this.#groupName(r.group);
+    li.append(kzpEl('span', { class: 'kzp-meta' }, kzpEl('span', { class: 'kzp-code' }, code), ' · ', field));
     return li;
   }
 
@@ -802,7 +811,7 @@ export class KzProfessions extends HTMLElement {
       // a display label leads, the verbatim heading stays beside it. English ones are all translations,
       // which the lead above says once.
       const verbatim = this.#groupName(g.id);
-      const label = t.groupLabels[g.id];
+      const label = this.#groupLabel(g.id);
       const summary = kzpEl('summary', { class: 'kzp-b-summary', part: 'group' },
         kzpEl('span', { class: 'kzp-b-group', lang: this.#lang }, label ?? verbatim),
         ' ', kzpEl('span', { class: 'kzp-count' }, `— ${t.count(g.count)}`),

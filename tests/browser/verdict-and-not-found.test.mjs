@@ -19,7 +19,8 @@ test('each option shows the Kazakh and Russian names with their lang, the code, 
     highlights: { ru: [[5, 12]], kk: [[8, 15]], en: [[0, 4]] } });
   await typeQuery(s.page, 'dhfx-jyrjkju');
   const st = await widgetState(s.page);
-  assert.equal(st.rewrite, 'Showing results for «врач-онколог»');
+  assert.equal(st.rewrite,
+    'Typed with the keyboard set to another language? Showing results for «врач-онколог»');
   const first = await s.page.evaluate(() => {
     const li = document.querySelector('kz-professions').shadowRoot.querySelector('[role="option"]');
     return { kk: li.querySelector('[lang="kk"]')?.textContent, ru: li.querySelector('[lang="ru"]')?.textContent,
