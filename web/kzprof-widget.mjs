@@ -694,7 +694,8 @@ export class KzProfessions extends HTMLElement {
     ui.rewrite.hidden = !(a && a.rewrite && a.rewrite.text && !this.#chosen);
     kzpClear(ui.rewrite);
     if (!ui.rewrite.hidden) {
-      const lead = t.rewrite[a.rewrite.kind] ?? t.rewrite.other;
+      const r = t.rewrite;  // by kind of reading; a plain string (a host's own text) serves every kind
+      const lead = typeof r === 'string' ? r : (Object.hasOwn(r, a.rewrite.kind) ? r[a.rewrite.kind] : r.other);
       kzpAppend(ui.rewrite, [`${lead} «`, kzpEl('strong', {}, a.rewrite.text), '»']);
     }
 
@@ -747,10 +748,8 @@ export class KzProfessions extends HTMLElement {
     }
     // A code match has no name highlights: mark the code itself.
     const code = r.match === 'code' ? kzpHighlighted(r.code, [[0, r.code.length]]) : r.code;
-    // The field by its display label where the verbatim heading reads oddly alone ("Здравоохранения"); the
-    // verbatim heading stays in the browse list and on the verdict card (issue 12, defect 9).
-    const field = this.#groupLabel(r.group) ?? this.#groupName(r.group);
-    li.append(kzpEl('span', { class: 'kzp-meta' }, kzpEl('span', { class: 'kzp-code' }, code), ' · ', field));
+    li.append(kzpEl('span', { class: 'kzp-meta' }, kzpEl('span', { class: 'kzp-code' }, code), ' · ',
+      this.#groupName(r.group)));
     return li;
   }
 

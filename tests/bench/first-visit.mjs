@@ -125,7 +125,8 @@ async function slowPage(context) {
 // Waits for the console line of INIT rather than with page.waitForFunction: that evaluates Playwright's own
 // injected script in the page (about 40 ms of main thread at 4x CPU) while the page is still loading.
 async function visit(page, url) {
-  const ready = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('kzprof-ready '), timeout: 60000 });
+  const ready = page.waitForEvent('console',
+    { predicate: (m) => m.text().startsWith('kzprof-ready '), timeout: 60000 });
   await page.goto(url, { waitUntil: 'commit' });
   return Number((await ready).text().split(' ')[1]);
 }

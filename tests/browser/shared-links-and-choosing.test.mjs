@@ -184,13 +184,18 @@ test('defect 8: the rewrite notice says in the interface language how the query 
     ['en', 'vrach onkolog', /^Read as Russian written in Latin letters: «врач онколог»$/],
     ['en', 'dhfx-jyrjkju', /^Typed with the keyboard set to another language\? Showing results for «врач-онколог»$/],
     ['ru', 'vrach onkolog', /^Латиница прочитана по-русски: «врач онколог»$/],
-    ['kk', 'vrach onkolog', /^Латын әрпімен жазылғаны орысша оқылды: «врач онколог»$/],
+    ['kk', 'vrach onkolog', /^Латын әріптерімен жазылған сұрау орысша оқылды: «врач онколог»$/],
   ];
   for (const [lang, q, expected] of cases) {
     await openWidget(page, `${server.origin}/?lang=${lang}`);
     await typeQuery(page, q);
     assert.match((await widgetState(page)).rewrite ?? '', expected, `${lang}: ${q}`);
   }
+  // A host page that gave the notice one text of its own (a string, as in 1.0.0) keeps it for every kind.
+  await openWidget(page, `${server.origin}/?lang=en`);
+  await page.evaluate(() => { customElements.get('kz-professions').locales.en.rewrite = 'Results for'; });
+  await typeQuery(page, 'vrach onkolog');
+  assert.equal((await widgetState(page)).rewrite, 'Results for «врач онколог»');
   assert.deepEqual(await axeViolations(page), []);
   await s.assertClean();
   await s.close();

@@ -70,14 +70,16 @@ TEST_CASE("broad words: several listed professions carry the word, none is named
 }
 
 TEST_CASE("function words alone name no profession: neither listed nor broad") {
-  for (const std::string q : {"и", "в", "of", "and", "және", "для", "in the", "d" /* "в" in the Russian layout */}) {
+  for (const std::string q : {"и", "в", "of", "and", "және", "для", "in the", "d" /* "в" in the Russian layout */,
+                              "of 5", "и 2", "in 2024" /* a number beside them is not a profession word */}) {
     CAPTURE(q);
     CHECK(verdict(q) != "broad");
     CHECK(verdict(q) != "listed");
   }
   CHECK(verdict("врач") == "broad");                  // a content word still is
   CHECK(verdict("врач и") == "broad");                // and a function word beside it changes nothing
-  CHECK(verdict("ПО") != "suggestions");              // in capitals it is an abbreviation, not a function word
+  CHECK(verdict("ПО") == "broad");                    // in capitals it is an abbreviation (программное обеспечение)
+  CHECK(verdict("2512") == "broad");                  // numbers alone are a code
   // nor is a letter being typed, by sound ("y" -> "ы" ~ "и") or as a prefix ("п" of "по")
   CHECK(verdict("y") != "broad");
   CHECK(verdict("j") != "broad");

@@ -62,7 +62,7 @@ struct QueryWords {
   bool optional[MAX_QWORDS] = {};
   bool caps[MAX_QWORDS] = {};
   size_t n = 0;
-  bool content = false;  // a word other than a stop word or a number (see has_content_word)
+  bool content = false;  // a word other than a stop word or a number (has_content_word)
   QueryWords(const Index& ix, const std::string& reading, bool skeleton, bool guess) {
     static thread_local Tokens toks;  // tokenizer buffers, reused (cleared by tokenize)
     bool trailing = false;
@@ -110,9 +110,14 @@ bool has_content_word(const std::string& text) {
   static thread_local Tokens toks;
   text::tokenize(text, toks, nullptr);
   U32 w;
-  for (size_t i = 0; i < toks.size(); ++i)
-    if (toks.toks[i].caps || !stem::is_stop(w.assign(toks.key(i)))) return true;  // numbers too: codes
-  return false;
+  bool words = false;
+  for (size_t i = 0; i < toks.size(); ++i) {
+    w.assign(toks.key(i));
+    if (all_digits(w)) continue;  // numbers are read as codes (evaluate_code), not as words
+    words = true;
+    if (toks.toks[i].caps || !stem::is_stop(w)) return true;
+  }
+  return !words;  // numbers only: a code, which its own readings may find
 }
 
 namespace {

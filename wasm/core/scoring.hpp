@@ -122,8 +122,9 @@ void evaluate(const Index& ix, Scratch& s, const std::string& reading, bool skel
 bool evaluate_code(const Index& ix, const std::string& reading, Eval& ev);
 // Orders the best `limit` results of ev: score descending, then official order.
 void order_results(Eval& ev, size_t limit);
-// Whether `text` has a word that may name a profession: a word that is not a stop word ("и", "в", "of"), a
-// number, or a word in capitals (an abbreviation: «ПО»). Function words alone are in many titles and name none.
+// Whether `text` has a word that may name a profession: a word that is not a stop word ("и", "в", "of") or
+// a word in capitals (an abbreviation: «ПО»); numbers do not count, but numbers alone do (a code). Function
+// words alone are in many titles and name none. QueryWords::content is the same rule for one reading.
 bool has_content_word(const std::string& text);
 
 }  // namespace kzprof
