@@ -185,6 +185,8 @@ test('defect 8: the rewrite notice says in the interface language how the query 
     ['en', 'dhfx-jyrjkju', /^Typed with the keyboard set to another language\? Showing results for «врач-онколог»$/],
     ['ru', 'vrach onkolog', /^Латиница прочитана по-русски: «врач онколог»$/],
     ['kk', 'vrach onkolog', /^Латын әріптерімен жазылған сұрау орысша оқылды: «врач онколог»$/],
+    ['en', 'aqparattyq qauıpsızdık', /^Read as Kazakh written in Latin letters: «ақпараттық қауыпсыздык»$/],
+    ['ru', '2ә12-1-007', /^Прочитано как код «2212-1-007»$/],  // the Kazakh layout's number row
   ];
   for (const [lang, q, expected] of cases) {
     await openWidget(page, `${server.origin}/?lang=${lang}`);
