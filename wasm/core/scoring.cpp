@@ -62,7 +62,9 @@ struct QueryWords {
   bool optional[MAX_QWORDS] = {};
   bool caps[MAX_QWORDS] = {};
   size_t n = 0;
-  bool content = false;  // a word other than a stop word or a number (has_content_word)
+  // A word that may name a profession: one in capitals (an abbreviation: «ПО») or not a stop word ("и", "в",
+  // "of"); numbers do not count, but numbers alone do (a code). Function words alone name nothing.
+  bool content = false;
   QueryWords(const Index& ix, const std::string& reading, bool skeleton, bool guess) {
     static thread_local Tokens toks;  // tokenizer buffers, reused (cleared by tokenize)
     bool trailing = false;
@@ -81,6 +83,7 @@ struct QueryWords {
       else ++required;
       content = content || toks.toks[i].caps || !stem::is_stop(w);
     }
+    content = content || words == 0;
     for (size_t i = 0; i < toks.size() && n < MAX_QWORDS; ++i) {
       if (role[i] == NUMBER) continue;
       const bool is_last = i + 1 == toks.size() && !trailing;
@@ -103,24 +106,6 @@ struct QueryWords {
     }
   }
 };
-
-}  // namespace
-
-bool has_content_word(const std::string& text) {
-  static thread_local Tokens toks;
-  text::tokenize(text, toks, nullptr);
-  U32 w;
-  bool words = false;
-  for (size_t i = 0; i < toks.size(); ++i) {
-    w.assign(toks.key(i));
-    if (all_digits(w)) continue;  // numbers are read as codes (evaluate_code), not as words
-    words = true;
-    if (toks.toks[i].caps || !stem::is_stop(w)) return true;
-  }
-  return !words;  // numbers only: a code, which its own readings may find
-}
-
-namespace {
 
 // True when no result of this reading can beat `floor` (the best reading so far; it must be strictly
 // better, ties going to the earlier reading): the best composite score the candidate bounds allow.
@@ -169,6 +154,7 @@ void evaluate(const Index& ix, Scratch& s, const std::string& reading, bool skel
   const QueryWords qw(ix, reading, skeleton, guess);
   const size_t nq = qw.n;
   ev.clear();
+  ev.content = qw.content;
   if (!nq || (floor && cannot_beat(ix, qw, skeleton, *floor, ev.idx))) return;
   for (size_t qi = 0; qi < nq; ++qi) {
     const std::vector<Cand>& cands = s.cache.get(ix, qw.key[qi], qw.last[qi], skeleton);

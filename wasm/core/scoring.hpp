@@ -104,7 +104,8 @@ struct Eval {
   std::string reading;
   const char* kind = nullptr;  // the reading's kind (readings.hpp), nullptr for the query as typed
   int idx = -1;                // the reading's index in the list of readings, -1 for the query as typed
-  void clear() { hits.clear(); aggs.clear(); res.clear(); tier = T_NONE; top = -1; }
+  bool content = true;         // the reading has a word that may name a profession (a code counts)
+  void clear() { hits.clear(); aggs.clear(); res.clear(); tier = T_NONE; top = -1; content = true; }
 };
 
 // Buffers one Matcher reuses from query to query (their capacity stays; their content never carries over).
@@ -122,9 +123,5 @@ void evaluate(const Index& ix, Scratch& s, const std::string& reading, bool skel
 bool evaluate_code(const Index& ix, const std::string& reading, Eval& ev);
 // Orders the best `limit` results of ev: score descending, then official order.
 void order_results(Eval& ev, size_t limit);
-// Whether `text` has a word that may name a profession: a word that is not a stop word ("и", "в", "of") or
-// a word in capitals (an abbreviation: «ПО»); numbers do not count, but numbers alone do (a code). Function
-// words alone are in many titles and name none. QueryWords::content is the same rule for one reading.
-bool has_content_word(const std::string& text);
 
 }  // namespace kzprof

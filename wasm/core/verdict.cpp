@@ -42,7 +42,7 @@ Answer Matcher::search(std::string_view query, int limit) const {
   if (!evaluate_code(index_, q, best)) evaluate(index_, scratch_, q, false, nullptr, best);
   // Function words alone ("of", "және") are not re-read in another layout or alphabet: a guess about a word
   // that is already a word ("of" -> "оф") would find titles by sound and call them broad.
-  if (best.tier < T_LISTED && has_content_word(q)) {
+  if (best.tier < T_LISTED && best.content) {
     const std::vector<readings::Reading> alts = readings::alternatives(q);
     // Transliterations first: they are the usual winners, so the others are more often skipped by the bound
     // in evaluate. Ties still go by the order of the table (Eval::idx).
