@@ -32,8 +32,8 @@ import { CSP } from '../../web/server.mjs';
 const LINK_BYTES_PER_S = 1.6e6 / 8;
 const RESPONSE_DELAY_MS = 150;
 const SLICE = 4096;
-const CPU_SLOWDOWN = 4;
-const TYPED = ['онколог', 'врач', 'developer', 'дәрігер', 'бухгалтер', '2512'];
+export const CPU_SLOWDOWN = 4;
+export const TYPED = ['онколог', 'врач', 'developer', 'дәрігер', 'бухгалтер', '2512'];
 const TYPES = { '.html': 'text/html; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.wasm': 'application/wasm', '.svg': 'image/svg+xml' };
 

@@ -7,13 +7,12 @@
 // commit, per keystroke, taken from the trace instead of from rAF in the page.
 import path from 'node:path';
 import { launch, startServer, SITE } from '../browser/harness.mjs';
-import { FLOOR_SITE } from './first-visit.mjs';
+import { CPU_SLOWDOWN, FLOOR_SITE, TYPED } from './first-visit.mjs';
 
 const argv = process.argv.slice(2);
 const floor = argv.includes('--floor');
 const site = floor ? FLOOR_SITE : path.resolve(argv[argv.indexOf('--site') + 1] ?? SITE);
 const selector = floor ? '#q' : 'kz-professions input';
-const WORDS = ['онколог', 'врач', 'developer', 'дәрігер', 'бухгалтер', '2512'];
 const STAGES = ['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit'];
 
 const server = await startServer(site);
@@ -21,7 +20,7 @@ const browser = await launch();
 try {
   const context = await browser.newContext({ viewport: { width: 375, height: 740 }, serviceWorkers: 'block' });
   const page = await context.newPage();
-  await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
   await page.goto(`${server.origin}/?lang=ru`);
   const input = page.locator(selector);
   await input.waitFor();
@@ -30,7 +29,7 @@ try {
     || document.querySelector('kz-professions').shadowRoot?.querySelector('input:not([disabled])'));
   await page.waitForTimeout(1000);
   await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
-  for (const w of WORDS) {
+  for (const w of TYPED) {
     await input.fill('');
     await input.click();
     await page.keyboard.type(w, { delay: 150 });
