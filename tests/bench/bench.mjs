@@ -20,7 +20,8 @@
 //      answered search, median of N fresh browsers; bytes transferred.
 //   h. First and repeat visit on a slow phone (tests/bench/first-visit.mjs): 375 px, CPU 4x, one shared
 //      1.6 Mbit/s link with 150 ms per response for the page and the service worker; keystroke -> painted;
-//      each figure beside the floor: the same protocol on a bare page (tests/bench/floor/).
+//      each figure beside the floor: the same protocol on a bare page (tests/bench/floor/), and the keystroke
+//      beside a list floor (the same page painting 8 plain lines per keystroke).
 // Every figure of d–g is also given relative to the peers of the same run (ours ÷ peer).
 //
 // Run (after the wasm build, which assembles build/site):
@@ -648,8 +649,10 @@ if (FIRST_VISIT_RUNS > 0) {
     'host sends. Reported, not a pass/fail test. **Floor**: the same protocol, in the same run, on ' +
     '`tests/bench/floor/`, a page with only a text box, a script that says ready and a service worker: what no page ' +
     'can go below on this profile (navigation and a first layout; for a keystroke, the browser\'s own work for a ' +
-    'typed character and the wait for the next frame). `node tests/bench/keystroke-trace.mjs [--floor]` splits a ' +
-    'keystroke into handlers, style, layout and paint from a Chromium trace.\n');
+    'typed character and the wait for the next frame). **List floor**: the same page with `?list`, where each ' +
+    'keystroke also replaces 8 one-line items of plain text: what any page that paints a new result list per ' +
+    'keystroke costs here. `node tests/bench/keystroke-trace.mjs [--floor [--list]]` splits a keystroke into ' +
+    'handlers, style, layout and paint from a Chromium trace.\n');
   say(fv.firstVisitLines(firstVisit).map((l) => `- ${l}`).join('\n'));
   delete firstVisit.logs;
   report.first_visit = firstVisit;

@@ -1,16 +1,18 @@
 // Where a keystroke's time goes, from a Chromium trace (a diagnostic, not part of .ci/bench):
-//   node tests/bench/keystroke-trace.mjs [--floor] [--site build/site]
+//   node tests/bench/keystroke-trace.mjs [--floor [--list]] [--site build/site]
 // The page is opened as in first-visit.mjs (375 px, CPU 4x slower; service workers blocked, local server), the
 // same words are typed at a person's pace, and the renderer's main thread is summed per keystroke: the event
 // handlers (keydown, textInput, input), style, layout, paint and commit. --floor types into the reference page
-// (tests/bench/floor/), which shows the browser's own share. Also printed: keystroke -> end of the next frame's
-// commit, per keystroke, taken from the trace instead of from rAF in the page.
+// (tests/bench/floor/), which shows the browser's own share; --list adds its list of 8 plain lines per keystroke.
+// Also printed: keystroke -> end of the next frame's commit, per keystroke, taken from the trace instead of
+// from rAF in the page.
 import path from 'node:path';
 import { launch, startServer, SITE } from '../browser/harness.mjs';
 import { CPU_SLOWDOWN, FLOOR_SITE, TYPED } from './first-visit.mjs';
 
 const argv = process.argv.slice(2);
 const floor = argv.includes('--floor');
+const list = floor && argv.includes('--list');
 const site = floor ? FLOOR_SITE : path.resolve(argv[argv.indexOf('--site') + 1] ?? SITE);
 const selector = floor ? '#q' : 'kz-professions input';
 const STAGES = ['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit'];
@@ -21,7 +23,7 @@ try {
   const context = await browser.newContext({ viewport: { width: 375, height: 740 }, serviceWorkers: 'block' });
   const page = await context.newPage();
   await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
-  await page.goto(`${server.origin}/?lang=ru`);
+  await page.goto(`${server.origin}/${list ? '?list' : '?lang=ru'}`);
   const input = page.locator(selector);
   await input.waitFor();
   // The widget's box is disabled until the search has loaded.
@@ -58,7 +60,8 @@ try {
   }
   const sorted = keys.map((k) => k.total).sort((a, b) => a - b);
   const pct = (p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)].toFixed(1);
-  console.log(`${floor ? 'reference page' : site}: ${keys.length} keystrokes, keystroke -> frame committed: ` +
+  const name = floor ? `reference page${list ? ' with a list' : ''}` : site;
+  console.log(`${name}: ${keys.length} keystrokes, keystroke -> frame committed: ` +
     `p50 ${pct(50)} ms, p95 ${pct(95)} ms`);
   const names = ['keydown', 'keypress', 'textInput', 'input', ...STAGES];
   console.log('main thread per keystroke, mean ms (event handlers include what they call, and nest):');
