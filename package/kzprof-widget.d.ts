@@ -6,13 +6,16 @@ export type { AliasMatch, Aliases, Answer, Entry, Group, Highlights, MatchKind, 
   from './kzprof.js';
 
 export type UiLang = 'kk' | 'ru' | 'en';
+/** What failed at start-up: a missing file, a hash mismatch, no WebAssembly, the page's CSP, CORS, the network,
+ * or a file that is not what it should be (invalid data or wasm). */
+export type LoadFailure = 'missing' | 'hash' | 'no-wasm' | 'csp' | 'cors' | 'network' | 'data';
 
 /** detail of each event; all bubble and cross the shadow boundary (composed). */
 export interface KzProfessionsEventMap {
   /** The data and the core are loaded; count = number of professions. */
   'kzprof-ready': CustomEvent<{ count: number }>;
   /** Loading failed (missing file, hash mismatch, no WebAssembly, CSP or CORS); the element shows why. */
-  'kzprof-error': CustomEvent<{ message: string }>;
+  'kzprof-error': CustomEvent<{ kind: LoadFailure; url: string; message: string }>;
   /** The interface language changed (the person used the switch, or the lang attribute changed). */
   'kzprof-langchange': CustomEvent<{ lang: UiLang }>;
   /** A newer list arrived and is now in use (the widget also says so). */

@@ -58,7 +58,8 @@ try {
     busy += (Math.min(t.ts + t.dur, end) - t.ts) / 1000;  // the last task may run on past ready
     if (t.dur < 5000) continue;
     const longest = inside(t).sort((a, b) => b.dur - a.dur)
-      .filter((e, i, all) => all.findIndex((x) => x.name === e.name) === i).slice(0, 4).map((e) => `${e.name} ${(e.dur / 1000).toFixed(0)}`);
+      .filter((e, i, all) => all.findIndex((x) => x.name === e.name) === i).slice(0, 4)
+      .map((e) => `${e.name} ${(e.dur / 1000).toFixed(0)}`);
     console.log(`  ${at(t.ts).toFixed(0).padStart(5)} ${(t.dur / 1000).toFixed(0).padStart(4)}  ${longest.join(', ')}`);
   }
   console.log(`  main thread busy ${busy.toFixed(0)} ms of ${ready.toFixed(0)} (tasks under 5 ms not listed)`);

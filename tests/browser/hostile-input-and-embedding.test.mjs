@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, startServer, session, openWidget, typeQuery, widgetState, tmpDir, SITE, ARTIFACTS } from './harness.mjs';
+import { launch, startServer, session, openWidget, typeQuery, pauseTyping, widgetState, tmpDir, SITE, ARTIFACTS } from './harness.mjs';
 
 let browser, server;
 before(async () => { browser = await launch(); server = await startServer(); fs.mkdirSync(ARTIFACTS, { recursive: true }); });
@@ -16,17 +16,20 @@ const PAYLOADS = ['<img src=x onerror="window.__pwned=1">', '"><script>window.__
 test('XSS payloads typed as the query are shown as text and never run', async () => {
   const s = await session(browser, server.origin);
   await openWidget(s.page, `${server.origin}/?lang=en`);
+  const injected = () => s.page.evaluate(() => ({ pwned: window.__pwned,
+    elements: document.querySelector('kz-professions').shadowRoot.querySelectorAll('img, script, svg').length }));
   for (const p of PAYLOADS) {
     await typeQuery(s.page, p);
-    await s.page.waitForTimeout(50);
+    await pauseTyping(s.page);  // the settled state (not found, announcements) renders too
+    assert.equal((await widgetState(s.page)).value, p);
+    assert.deepEqual(await injected(), { pwned: undefined, elements: 0 }, `typed: ${p}`);
   }
-  // and through the URL
+  // and through the URL (a fresh page)
   await openWidget(s.page, `${server.origin}/?lang=en&q=${encodeURIComponent(PAYLOADS[0])}&code=${encodeURIComponent(PAYLOADS[1])}`);
   const st = await widgetState(s.page);
   assert.equal(st.value, PAYLOADS[0]);
   assert.equal(st.verdict, null, 'an unknown code in the URL shows no verdict');
-  assert.equal(await s.page.evaluate(() => window.__pwned), undefined);
-  assert.equal(await s.page.evaluate(() => document.querySelector('kz-professions').shadowRoot.querySelectorAll('img, script, svg').length), 0);
+  assert.deepEqual(await injected(), { pwned: undefined, elements: 0 }, 'from the URL');
   await s.assertClean();
   await s.close();
 });

@@ -114,6 +114,22 @@ test('custom-elements.json lists exactly the attributes, events and parts the el
   const found = (re) => [...new Set([...src.matchAll(re)].map((m) => m[1]))].sort();
   assert.deepEqual(decl.attributes.map((a) => a.name).sort(), found(/getAttribute\('([a-z-]+)'\)/g), 'attributes');
   assert.deepEqual(decl.events.map((e) => e.name).sort(), found(/#fire\('([a-z-]+)'/g), 'events');
+  // Each event's detail: the keys the code fires (shorthand or key: value) are those the manifest and the
+  // TypeScript declarations give.
+  const fired = {};
+  for (const [, name, body] of src.matchAll(/#fire\('([a-z-]+)', \{([^}]*)\}/g)) {
+    const keys = body.split(',').map((part) => part.trim().split(':')[0].trim()).sort().join(' ');
+    assert.equal(fired[name] ?? keys, keys, `${name} is fired with one shape of detail`);
+    fired[name] = keys;
+  }
+  const typeKeys = (text) => [...text.slice(text.indexOf('{')).matchAll(/(\w+)\??:/g)].map((m) => m[1])
+    .sort().join(' ');
+  const dts = fs.readFileSync(path.join(s.pkg, 'kzprof-widget.d.ts'), 'utf8');
+  for (const e of decl.events) {
+    assert.equal(typeKeys(e.type.text), fired[e.name], `custom-elements.json: detail of ${e.name}`);
+    const declared = dts.match(new RegExp(`'${e.name}': (CustomEvent<\\{[^}]*\\}>)`))?.[1] ?? '';
+    assert.equal(typeKeys(declared), fired[e.name], `kzprof-widget.d.ts: detail of ${e.name}`);
+  }
   assert.deepEqual(decl.cssParts.map((p) => p.name).sort(), found(/\bpart: '([a-z-]+)'/g), 'parts');
   const css = fs.readFileSync(path.join(REPO, 'web/kzprof-widget.css'), 'utf8');
   const properties = [...new Set(css.match(/--kzp-[a-z-]+(?=:)/g))].sort();
