@@ -3,7 +3,8 @@
 //   <script type="module" src="kzprof-widget.mjs"></script>
 //   <kz-professions lang="ru"></kz-professions>
 // Attributes (all optional):
-//   lang       interface language kk | ru | en   default: the page's <html lang>, else en
+//   lang       interface language kk | ru | en   default: the lang of the nearest ancestor that has one
+//              (usually <html lang>), else en
 //   data-src   URL of professions.json, or #id of a <script type="application/json">
 //              default: professions.json next to this script
 //   wasm-src   URL of kzprof-core.wasm           default: kzprof-core.wasm next to this script
@@ -11,8 +12,8 @@
 //              down, at most 51; not a number or below 1 ("abc", "-5") gives the default
 //   url-state  off | on | <name>: keep query/choice/lang in the page URL  default: off (an embed must not
 //              rewrite its host's URL); a name prefixes the keys (<name>-q, …) so two widgets keep apart
-// Events (bubbling, composed): kzprof-ready, kzprof-error {message}, kzprof-langchange {lang},
-//   kzprof-change {query, code}.
+// Events (bubbling, composed): kzprof-ready {count}, kzprof-error {kind, url, message},
+//   kzprof-langchange {lang}, kzprof-update {as_of, data_version}, kzprof-change {query, code}.
 // Theming: CSS custom properties --kzp-* on the element (see kzprof-widget.css) and ::part(...).
 // Accessibility criteria: web/ACCESSIBILITY.md (the numbers in comments below refer to it).
 //

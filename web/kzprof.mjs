@@ -209,7 +209,8 @@ export class Matcher {
     });
   }
 
-  /** Searches the list. Empty or whitespace-only queries return the browse state (all entries). */
+  /** Searches the list. Empty or whitespace-only queries return the browse state (entries in list order, up to
+   * the limit). */
   search(query, options) {
     if (!this.#native) throw new Error('kzprof: search() after dispose(): create a new matcher with createMatcher()');
     const { limit = 10 } = options ?? {};
