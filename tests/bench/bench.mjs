@@ -669,7 +669,7 @@ const headRows = [];
 const cellWith = (n, value, oursV, peerV) => (n === 'kzprof' ? value : `${value} (${ratio(oursV, peerV)})`);
 headRows.push(['top-1, queries.tsv (all positives)', ...ENGINE_NAMES.map((n) => cellWith(n, pc(relQ[n].top1), relQ.kzprof.top1, relQ[n].top1))]);
 headRows.push(['top-1, holdout.tsv (never tuned on)', ...ENGINE_NAMES.map((n) => cellWith(n, pc(relH[n].top1), relH.kzprof.top1, relH[n].top1))]);
-headRows.push(['not-on-list queries answered with a match (queries.tsv)', ...ENGINE_NAMES.map((n) => pc(relQ[n].claims))]);
+headRows.push(['not-on-list queries claimed (kzprof: verdict listed; a library: any result)', ...ENGINE_NAMES.map((n) => pc(relQ[n].claims))]);
 for (const s of [s51, sBig].filter(Boolean)) {
   const o = byName(s.engines, 'kzprof');
   const what = s.n <= 51 ? '51 entries' : `${int(s.n)} titles`;
