@@ -1,6 +1,7 @@
 // Writes the seed corpora of the libFuzzer targets into tests/fuzz/corpus/<target>/ (committed; rerun
 // after a data or format change): node tests/fuzz/make-corpus.mjs
-//   fuzz_search, fuzz_text: every 7th real query of the relevance sets, plus a few edge cases;
+//   fuzz_search, fuzz_text: every 7th real query of the working relevance sets (never the held-out ones, which
+//   are read only as totals), plus a few edge cases;
 //   fuzz_load: the real data file, the unit-test fixture, and a few broken files.
 // File names are a hash of the content, as libFuzzer names the inputs it adds.
 import crypto from 'node:crypto';
@@ -20,7 +21,7 @@ function write(target, bytes) {
 for (const t of ['fuzz_search', 'fuzz_text', 'fuzz_load']) fs.rmSync(path.join(here, 'corpus', t), { recursive: true, force: true });
 
 const queries = [];
-for (const f of ['queries.tsv', 'dev2.tsv', 'holdout.tsv'])
+for (const f of ['queries.tsv', 'dev2.tsv', 'behaviours.tsv'])
   for (const line of fs.readFileSync(path.join(repo, 'tests/relevance', f), 'utf8').split('\n'))
     if (line && !line.startsWith('#') && line.split('\t').length === 3) queries.push(line.split('\t')[1]);
 const picked = queries.filter((_, i) => i % 7 === 0);
