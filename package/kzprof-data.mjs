@@ -30,21 +30,28 @@ const sri = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).diges
 const SRI = 'sha384-[A-Za-z0-9+/]+=*';
 
 // ---- the official texts (a port of wasm/core/source_check.cpp; messages are the same)
-/** Whitespace the comparison ignores: ASCII, U+00A0, U+2000..U+200B, U+202F, U+3000. */
-const stripWhitespace = (s) => s.replace(/[ \t\n\r\f\v\u00a0\u2000-\u200b\u202f\u3000]/g, '');
+/** Whitespace the comparison ignores: the characters of text::is_space in wasm/core/text.cpp. */
+const SPACE = '[ \\t\\n\\r\\f\\v\\u00a0\\u1680\\u2000-\\u200b\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]';
+const stripWhitespace = (s) => s.replace(new RegExp(SPACE, 'g'), '');
+/** Every run of whitespace one space, none at either end. */
+const collapseWhitespace = (s) => s.replace(new RegExp(`${SPACE}+`, 'g'), ' ').trim();
 /** Classifier codes "####-#-###" or "####-#", not glued to other digits or hyphens. */
 const CODE = /(?<![0-9-])(?:[0-9]{4}-[0-9]-[0-9]{3}|[0-9]{4}-[0-9])(?![0-9-])/g;
 const SOURCES = [
-  { lang: 'kk', file: 'order49-kk.txt', marker: '\n2-қосымша\n', name: 'Kazakh', structureReliable: true },
-  { lang: 'ru', file: 'order49-ru.txt', marker: 'Приложение 2', name: 'Russian', structureReliable: false },
+  // Spacing: the Kazakh text keeps the spaces between words; the Russian PDF splits words at line ends.
+  { lang: 'kk', file: 'order49-kk.txt', marker: '\n2-қосымша\n', name: 'Kazakh', structureReliable: true,
+    spacingReliable: true },
+  { lang: 'ru', file: 'order49-ru.txt', marker: 'Приложение 2', name: 'Russian', structureReliable: false,
+    spacingReliable: false },
 ];
 
-export function checkAgainstSource(doc, text, { lang, marker, name, structureReliable }) {
+export function checkAgainstSource(doc, text, { lang, marker, name, structureReliable, spacingReliable }) {
   const errors = [];
   const where = `the official ${name} text (Annex 2)`;
   const start = text.indexOf(marker);
   if (start < 0) return [`${lang} source: Annex 2 heading '${marker}' not found`];
   const annex = stripWhitespace(text.slice(start));
+  const annexWords = spacingReliable ? collapseWhitespace(text.slice(start)) : '';
   const codes = [...annex.matchAll(CODE)].map((m) => [m[0], m.index]);
   const at = new Map();
   for (const [code, off] of codes) at.set(code, [...(at.get(code) ?? []), off]);
@@ -64,12 +71,18 @@ export function checkAgainstSource(doc, text, { lang, marker, name, structureRel
       if (needle) headings.push(needle);
     }
   }
+  let previous = null;  // [code, offset]: entries follow the order's rows
   for (const p of doc.professions) {
+    if (p[lang] !== collapseWhitespace(p[lang]))
+      errors.push(`${p.code}: field '${lang}': name '${p[lang]}' has spaces at an end or two in a row`);
     const offs = at.get(p.code);
     if (!offs) {
       errors.push(`${p.code}: field 'code': not found in ${where} (an entry the order does not contain)`);
       continue;
     }
+    if (previous && offs[0] < previous[1])
+      errors.push(`${p.code}: field 'position': after ${previous[0]} in data, before it in ${where}`);
+    previous = [p.code, offs[0]];
     // The row's name lies between its code and the next code; headings printed inside the row are
     // removed first, so a truncated or extended name fails as surely as a misspelt one.
     const from = offs[0] + p.code.length;
@@ -78,6 +91,9 @@ export function checkAgainstSource(doc, text, { lang, marker, name, structureRel
     for (const h of headings) row = row.split(h).join('');
     if (row !== stripWhitespace(p[lang]))
       errors.push(`${p.code}: field '${lang}': name '${p[lang]}' not found in its row of ${where}`);
+    else if (spacingReliable && !annexWords.includes(collapseWhitespace(p[lang])))
+      errors.push(`${p.code}: field '${lang}': name '${p[lang]}' not word for word in ${where} ` +
+        '(the spaces between its words differ)');
     if (structureReliable) {
       let under = null;
       for (const [off, id] of headingAt) if (off < offs[0] && (!under || off >= under[0])) under = [off, id];

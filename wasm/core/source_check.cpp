@@ -29,6 +29,20 @@ std::vector<std::pair<std::string, size_t>> find_codes(const std::string& s) {
 
 }  // namespace
 
+std::string collapse_whitespace(std::string_view t) {
+  std::string out;
+  out.reserve(t.size());
+  bool gap = false;
+  for (size_t i = 0; i < t.size();) {
+    const size_t from = i;
+    const char32_t c = text::decode_one(t, i);
+    if (text::is_space(c)) { gap = !out.empty(); continue; }
+    if (gap) out.push_back(' '), gap = false;
+    out.append(t.substr(from, i - from));
+  }
+  return out;
+}
+
 std::string strip_whitespace(std::string_view t) {
   std::string out;
   out.reserve(t.size());
@@ -50,6 +64,8 @@ std::vector<std::string> check_against_source(const Catalog& catalog, const Offi
     return errors;
   }
   const std::string annex = strip_whitespace(src.text.substr(start));
+  // With one space between words: where the publication's spacing is reliable, names are found word for word.
+  const std::string annex_words = src.spacing_reliable ? collapse_whitespace(src.text.substr(start)) : "";
   const auto codes = find_codes(annex);
 
   std::map<std::string, std::vector<size_t>> at;  // code -> offsets in annex
@@ -76,13 +92,21 @@ std::vector<std::string> check_against_source(const Catalog& catalog, const Offi
     }
   }
 
+  std::string previous;  // the entry before, and where the order prints it: entries follow the order's rows
+  size_t previous_at = 0;
   for (const auto& p : catalog.professions) {
     const std::string code(p.code);
+    const std::string name(lang == "kk" ? p.kk : p.ru);
+    if (name != collapse_whitespace(name))
+      errors.push_back(code + ": field '" + lang + "': name '" + name + "' has spaces at an end or two in a row");
     auto it = at.find(code);
     if (it == at.end()) {
       errors.push_back(code + ": field 'code': not found in " + where + " (an entry the order does not contain)");
       continue;
     }
+    if (!previous.empty() && it->second.front() < previous_at)
+      errors.push_back(code + ": field 'position': after " + previous + " in data, before it in " + where);
+    previous = code, previous_at = it->second.front();
     // The row's name lies between its code and the next code.
     size_t from = it->second.front() + p.code.size(), to = annex.size();
     for (const auto& c : codes)
@@ -92,9 +116,11 @@ std::vector<std::string> check_against_source(const Catalog& catalog, const Offi
     std::string row = annex.substr(from, to - from);
     for (const auto& h : headings)
       for (size_t pos; (pos = row.find(h)) != std::string::npos;) row.erase(pos, h.size());
-    const std::string name(lang == "kk" ? p.kk : p.ru);
     if (row != strip_whitespace(name))
       errors.push_back(code + ": field '" + lang + "': name '" + name + "' not found in its row of " + where);
+    else if (src.spacing_reliable && annex_words.find(collapse_whitespace(name)) == std::string::npos)
+      errors.push_back(code + ": field '" + lang + "': name '" + name + "' not word for word in " + where +
+                       " (the spaces between its words differ)");
     if (src.structure_reliable) {
       const std::string* under = nullptr;
       size_t best = 0;
