@@ -122,3 +122,15 @@ TEST_CASE("Kazakh word formation and synonyms") {
   CHECK(first("бағдарламалық қамсыздандыру дизайнері") == "2512-1-001");
   CHECK(verdict("бағдарламалаушы") != "none");        // an agent noun like бағдарламашы
 }
+
+TEST_CASE("invisible characters inside a query word are dropped, as in a title (pasted text carries them)") {
+  // Zero-width space, BOM, soft hyphen and zero-width joiner inside "нейрохирург": the same answer as typed.
+  const std::string typed = "нейрохирург";
+  REQUIRE(verdict(typed) == "listed");
+  for (const char* invisible : {"\xE2\x80\x8B", "\xEF\xBB\xBF", "\xC2\xAD", "\xE2\x80\x8D"}) {
+    const std::string pasted = "нейро" + std::string(invisible) + "хирург";
+    CAPTURE(pasted);
+    CHECK(verdict(pasted) == "listed");
+    CHECK(first(pasted) == first(typed));
+  }
+}

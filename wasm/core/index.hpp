@@ -34,7 +34,7 @@ struct Field {
   uint16_t ntok;
   uint16_t groups;     // word groups ("врач-онколог" is one group of two words) holding a significant word
   uint64_t sigmask;    // bit g: group g holds a significant word
-  bool shared = false; // an alias whose words are all in another entry's name: it cannot make its entry listed
+  bool shared = false; // a one-word alias whose word is in another entry's name: it cannot make its entry listed
 };
 struct Tok { uint32_t word; uint16_t group; uint8_t flags; };
 struct Post { uint32_t field; uint16_t pos; };

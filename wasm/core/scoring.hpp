@@ -14,7 +14,7 @@ namespace kzprof {
 
 // ---- Per query-word match quality (0..100): how sure we are that the query word means the index word.
 constexpr int Q_EXACT = 100;          // same word after folding (case, ё, Kazakh letters, look-alikes)
-constexpr int Q_SKELETON = 90;        // same transliteration skeleton (translit readings only)
+constexpr int Q_SKELETON = 90;        // same sound skeleton: a translit reading, or an English word spelt in Cyrillic
 constexpr int Q_PREFIX_MAX = 80;      // last query word is a prefix; 66..80 grows with the typed share
 constexpr int Q_PREFIX_MIN = 66;
 constexpr int Q_MORPH = 60;           // same Russian/Kazakh/English stem

@@ -280,7 +280,6 @@ U32 kazakh(const U32& in) {
     const size_t at = w.find(agent, 4);
     if (at != U32::npos) w.erase(at, 3);
   }
-  bool stripped = false;
   for (int step = 0; step < KK_MAX_STEPS; ++step) {
     static const SufTable T_KK(KK);
     size_t best = 0;
@@ -296,11 +295,9 @@ U32 kazakh(const U32& in) {
       }
     if (!best) break;
     w.resize(w.size() - best);
-    stripped = true;
   }
   // Voicing alternation before vowel endings (технигі → техник, кітабы → кітап): the final г/б of every
   // stem is devoiced, stripped or not, so both forms meet.
-  (void)stripped;
   if (!w.empty()) {
     if (w.back() == U'г') w.back() = U'к';
     else if (w.back() == U'б') w.back() = U'п';

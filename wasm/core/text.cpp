@@ -134,7 +134,8 @@ const char* compat_ascii(char32_t c, char (&buf)[2]) {
     return one(char(k < 26 ? 'A' + k : 'a' + (k - 26)));
   }
   if (c >= 0x1D7CE && c <= 0x1D7FF) return one(char('0' + (c - 0x1D7CE) % 10));  // mathematical digits
-  if (c != ' ' && is_space(c)) return one(' ');
+  // Zero-width space and BOM are left for tokenize(), which drops them inside a word as it does in a title.
+  if (c != ' ' && c != 0x200B && c != 0xFEFF && is_space(c)) return one(' ');
   return nullptr;
 }
 }  // namespace
