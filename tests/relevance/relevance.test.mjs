@@ -20,7 +20,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  HOLDOUT_TSV, DEV2_TSV, NEGATIVES_TSV, BEHAVIOURS_TSV, HOLDOUT2_TSV, loadSite, headlineText, negativesTotal, positivesTotal, loadQueries, evaluate, kzprofEngine, relevanceTable, failuresText, pct, NEGATIVE,
+  HOLDOUT_TSV, DEV2_TSV, NEGATIVES_TSV, BEHAVIOURS_TSV, HOLDOUT2_TSV, NEGATIVES3_TSV, loadSite, headlineText, negativesTotal, positivesTotal, loadQueries, evaluate, kzprofEngine, relevanceTable, failuresText, pct, NEGATIVE,
 } from './queries.mjs';
 
 // Floors in percent (top1, top3: share of queries whose first / first three results contain an
@@ -82,6 +82,7 @@ console.log('');
 const issue11 = {};
 for (const [name, file, show] of [
   ['negatives.tsv', NEGATIVES_TSV, 'negatives'], ['behaviours.tsv', BEHAVIOURS_TSV, 'all'], ['holdout2.tsv', HOLDOUT2_TSV, 'none'],
+  ['negatives3.tsv', NEGATIVES3_TSV, 'negatives'],
 ]) {
   const qs = loadQueries({ file, data: site.data });
   const res = evaluate(qs, kzprofEngine(matcher));
@@ -106,7 +107,7 @@ for (const [name, file, show] of [
 // top-3 at the goal; its 'listed with the right code first' share is below the 95 % goal (90.4 % when issue
 // 11 landed) and is held there, not at the goal.
 export const ISSUE11_GATES = {
-  negativesMaxListed: { 'negatives.tsv': 0, 'holdout2.tsv': 0 },
+  negativesMaxListed: { 'negatives.tsv': 0, 'holdout2.tsv': 0, 'negatives3.tsv': 0 },
   // per file: top-1 and top-3 of the positives, 'listed' with the right code first, broad words answered 'none'
   positives: {
     'behaviours.tsv': { top1: 97, top3: 99, fullListed: 95, broadNone: 0 },

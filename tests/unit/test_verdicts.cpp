@@ -40,6 +40,13 @@ TEST_CASE("no stacked guesses: a transliteration or a layout with a typo is neve
   CHECK(verdict("lawer") != "listed");
 }
 
+TEST_CASE("no stacked guesses: capitals read in the other keyboard layout are not taken for initials") {
+  CHECK(verdict("КТ") == "broad");                    // as typed: the initials of "коммуникационных технологий"
+  CHECK(verdict("RN") != "broad");                    // a nurse's "RN" is "КТ" only in the other layout: two guesses
+  CHECK(verdict("RN") != "listed");
+  CHECK(verdict("BRN") == "broad");                   // "ИКТ" is a word of the titles: one guess, as for any word
+}
+
 TEST_CASE("a consonant put for another makes another word, not a typo") {
   CHECK(verdict("гепатолог") != "listed");            // hepatologist, not haematologist
   CHECK(verdict("лавер") != "listed");

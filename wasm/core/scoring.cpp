@@ -114,7 +114,7 @@ bool cannot_beat(const Index& ix, const QueryWords& qw, bool skeleton, const Eva
   bool all_conf = true, all_word = true;
   for (size_t qi = 0; qi < qw.n; ++qi) {
     CandidateBound b = bound_candidates(ix, qw.key[qi], qw.last[qi], skeleton);
-    if (qw.caps[qi] && b.q < Q_INITIALS) b.q = Q_INITIALS, b.conf = true;
+    if (qw.caps[qi] && b.q < Q_INITIALS) b.q = Q_INITIALS;  // initials: not confident in a guess (initials_hits)
     if (!b.exact && !qw.optional[qi]) all_word = false;
     if (qw.optional[qi]) qsum += b.q / 2;
     else qsum += b.q, matched += b.q > 0, all_conf = all_conf && b.conf;
@@ -128,8 +128,9 @@ bool cannot_beat(const Index& ix, const QueryWords& qw, bool skeleton, const Eva
 
 // Hits of an abbreviation in capitals ("ИКТ", "ПО", "БҚ"): the initials of as many consecutive significant
 // words of a field, none of them its head (an abbreviation stands for the qualifier: "ИТ-специалист"; "ИП" is
-// not the initials of "Инженер-программист").
-void initials_hits(const Index& ix, const U32& abbr, uint8_t qi, std::vector<Hit>& hits) {
+// not the initials of "Инженер-программист"). Confident only as typed: in a reading that is itself a guess
+// ("RN" read in the other keyboard layout as "КТ") initials would be a second guess.
+void initials_hits(const Index& ix, const U32& abbr, uint8_t qi, bool conf, std::vector<Hit>& hits) {
   const size_t n = abbr.size();
   if (n < 2 || n > 5) return;
   for (uint32_t fid = 0; fid < ix.fields.size(); ++fid) {
@@ -142,7 +143,7 @@ void initials_hits(const Index& ix, const U32& abbr, uint8_t qi, std::vector<Hit
       }
       if (k < n) continue;
       for (k = 0; k < n; ++k)
-        hits.push_back(Hit{Hit::make_key(fid, qi, Q_INITIALS, uint16_t(i + k)), K_WORD, Q_INITIALS, true, 0, 255});
+        hits.push_back(Hit{Hit::make_key(fid, qi, Q_INITIALS, uint16_t(i + k)), K_WORD, Q_INITIALS, conf, 0, 255});
     }
   }
 }
@@ -168,7 +169,7 @@ void evaluate(const Index& ix, Scratch& s, const std::string& reading, bool skel
           ev.hits.push_back(Hit{Hit::make_key(ix.posts[p].field, uint8_t(qi), c.q, ix.posts[p].pos), c.kind, c.q, conf,
                                 c.a, c.b});
     }
-    if (qw.caps[qi]) initials_hits(ix, qw.key[qi], uint8_t(qi), ev.hits);
+    if (qw.caps[qi]) initials_hits(ix, qw.key[qi], uint8_t(qi), !guess, ev.hits);
   }
   // (field, query word, quality desc, position): one key compare. For one query word a field position
   // holds one word, which has one candidate, so no two hits compare equal.

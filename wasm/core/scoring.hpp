@@ -55,8 +55,9 @@ constexpr size_t WEAK_HITS_CAP = 4000;  // postings taken per query word from we
 // neighbours (one OSA edit) 4, so a word within k edits shares at least grams(q) - 4k of them.
 constexpr int GRAMS_PER_EDIT = 4;
 
-// No stacked guesses: in a reading that is itself a guess (a keyboard layout, a transliteration), a typo or a
-// stem-only match of a word shorter than this is never confident (the answer can't be "listed" through it).
+// No stacked guesses: in a reading that is itself a guess (a keyboard layout, a transliteration), a typo, an
+// abbreviation read as initials, or a stem-only match of a word shorter than this is never confident (the
+// answer can't be "listed" or "broad" through it).
 constexpr size_t GUESS_STEM_MIN = 5;
 
 // Typo budget by query word length (in letters): 0 edits up to 4, 1 for 5–8, 2 from 9.
