@@ -15,6 +15,7 @@ export const NEGATIVES_TSV = path.join(here, 'negatives.tsv');
 export const BEHAVIOURS_TSV = path.join(here, 'behaviours.tsv');
 export const HOLDOUT2_TSV = path.join(here, 'holdout2.tsv');
 export const NEGATIVES3_TSV = path.join(here, 'negatives3.tsv');
+export const POSITIVES4_TSV = path.join(here, 'positives4.tsv');
 
 /**
  * Category order for the reports; negatives last. The first twelve are the original categories of

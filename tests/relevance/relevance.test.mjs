@@ -20,7 +20,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  HOLDOUT_TSV, DEV2_TSV, NEGATIVES_TSV, BEHAVIOURS_TSV, HOLDOUT2_TSV, NEGATIVES3_TSV, loadSite, headlineText, negativesTotal, positivesTotal, loadQueries, evaluate, kzprofEngine, relevanceTable, failuresText, pct, NEGATIVE,
+  HOLDOUT_TSV, DEV2_TSV, NEGATIVES_TSV, BEHAVIOURS_TSV, HOLDOUT2_TSV, NEGATIVES3_TSV, POSITIVES4_TSV, loadSite, headlineText, negativesTotal, positivesTotal, loadQueries, evaluate, kzprofEngine, relevanceTable, failuresText, pct, NEGATIVE,
 } from './queries.mjs';
 
 // Floors in percent (top1, top3: share of queries whose first / first three results contain an
@@ -82,7 +82,7 @@ console.log('');
 const issue11 = {};
 for (const [name, file, show] of [
   ['negatives.tsv', NEGATIVES_TSV, 'negatives'], ['behaviours.tsv', BEHAVIOURS_TSV, 'all'], ['holdout2.tsv', HOLDOUT2_TSV, 'none'],
-  ['negatives3.tsv', NEGATIVES3_TSV, 'negatives'],
+  ['negatives3.tsv', NEGATIVES3_TSV, 'negatives'], ['positives4.tsv', POSITIVES4_TSV, 'all'],
 ]) {
   const qs = loadQueries({ file, data: site.data });
   const res = evaluate(qs, kzprofEngine(matcher));
@@ -105,13 +105,15 @@ for (const [name, file, show] of [
 // never lower. negatives: none answered 'listed'. behaviours.tsv (a dev set, looked at while working): the
 // goals. holdout2.tsv (never looked at line by line): no negative 'listed', no broad word 'none', top-1 and
 // top-3 at the goal; its 'listed with the right code first' share is below the 95 % goal (90.4 % when issue
-// 11 landed) and is held there, not at the goal.
+// 11 landed) and is held there, not at the goal. negatives3.tsv and positives4.tsv (written blind on
+// 2026-11-30, then development sets): no negative 'listed'; positives4 held where it stands (94.6 %).
 export const ISSUE11_GATES = {
   negativesMaxListed: { 'negatives.tsv': 0, 'holdout2.tsv': 0, 'negatives3.tsv': 0 },
   // per file: top-1 and top-3 of the positives, 'listed' with the right code first, broad words answered 'none'
   positives: {
     'behaviours.tsv': { top1: 97, top3: 99, fullListed: 95, broadNone: 0 },
     'holdout2.tsv': { top1: 97, top3: 99, fullListed: 90, broadNone: 0 },
+    'positives4.tsv': { top1: 99, top3: 99, fullListed: 94, broadNone: 0 },
   },
 };
 

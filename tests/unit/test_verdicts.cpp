@@ -47,6 +47,21 @@ TEST_CASE("no stacked guesses: capitals read in the other keyboard layout are no
   CHECK(verdict("BRN") == "broad");                   // "ИКТ" is a word of the titles: one guess, as for any word
 }
 
+TEST_CASE("a sentence in capitals (caps lock) is read as a sentence: capitals there are not abbreviations") {
+  CHECK(verdict("я работаю врачом-онкологом") == "listed");
+  CHECK(verdict("Я РАБОТАЮ ВРАЧОМ-ОНКОЛОГОМ") == "listed");
+  CHECK(first("Я РАБОТАЮ ВРАЧОМ-ОНКОЛОГОМ") == "2211-7-004");
+  CHECK(verdict("РАЗРАБОТЧИК ПО") == "listed");       // "ПО" is still read as "программного обеспечения"
+}
+
+TEST_CASE("the words of what the list is for are a sentence's frame: residence permit, qualifying, a spouse") {
+  CHECK(verdict("хочу получить ПМЖ как врач-онколог") == "listed");   // an abbreviation of three capitals
+  CHECK(verdict("мой муж врач-онколог, подходит?") == "listed");
+  CHECK(verdict("can an oncologist get permanent residence") == "listed");
+  CHECK(verdict("хочу получить ПМЖ как сварщик") != "listed");        // the frame names no profession
+  CHECK(verdict("хочу получить ПМЖ") != "listed");
+}
+
 TEST_CASE("a consonant put for another makes another word, not a typo") {
   CHECK(verdict("гепатолог") != "listed");            // hepatologist, not haematologist
   CHECK(verdict("лавер") != "listed");

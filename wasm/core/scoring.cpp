@@ -75,13 +75,21 @@ struct QueryWords {
     role.assign(toks.size(), REQUIRED);
     size_t required = 0, words = 0;
     U32 w;
+    // Caps lock: every word of two letters or more in capitals ("Я РАБОТАЮ ВРАЧОМ"); then capitals say nothing.
+    size_t capitals = 0, longer = 0;
+    for (size_t i = 0; i < toks.size(); ++i)
+      if (toks.toks[i].n >= 2 && !all_digits(toks.key(i))) ++longer, capitals += toks.toks[i].caps;
+    const bool shouting = capitals >= 2 && capitals == longer;
     for (size_t i = 0; i < toks.size(); ++i) {
       w.assign(toks.key(i));
       if (all_digits(w)) { role[i] = NUMBER; continue; }
       ++words;
-      if (!toks.toks[i].caps && (stem::is_stop(w) || stem::is_frame(w))) role[i] = OPTIONAL;
+      // A word in capitals may be an abbreviation («ПО», «IT»): not a stop word, and a frame word only from
+      // three letters («ПМЖ»); unless the whole query is in capitals.
+      const bool caps = toks.toks[i].caps && !shouting, stop = stem::is_stop(w), frame = stem::is_frame(w);
+      if ((stop || frame) && (!caps || (frame && !stop && w.size() >= 3))) role[i] = OPTIONAL;
       else ++required;
-      content = content || toks.toks[i].caps || !stem::is_stop(w);
+      content = content || toks.toks[i].caps || !stop;
     }
     content = content || words == 0;
     for (size_t i = 0; i < toks.size() && n < MAX_QWORDS; ++i) {
@@ -91,7 +99,7 @@ struct QueryWords {
       if (optional[n] && words > MAX_QWORDS) continue;  // a long sentence: its frame words make room for the title
       key[n].assign(toks.key(i));
       last[n] = is_last;
-      caps[n] = toks.toks[i].caps;
+      caps[n] = toks.toks[i].caps && !shouting;
       const size_t at = guess ? 0 : split_point(ix, key[n], skeleton);
       if (at && n + 1 < MAX_QWORDS) {
         key[n + 1].assign(key[n], at, U32::npos);

@@ -356,24 +356,29 @@ bool is_stop(std::u32string_view w) {
 }
 
 // The frame of a sentence around a title: pronouns, forms of work / be / become / seek / study, the words
-// for profession and speciality, "is it on the list" and question words, years of experience. Russian and
-// Kazakh words are compared by stem (so every inflected form counts), English words as written.
+// for profession and speciality, "is it on the list" and question words, years of experience; and the words
+// of what the list is for (a permanent residence permit for a foreigner in Kazakhstan, whether one qualifies,
+// asked for oneself or a spouse), none of which is a word of a profession. Russian and Kazakh words are
+// compared by stem (so every inflected form counts), English words as written.
 bool is_frame(const U32& w) {
   static const WordSet RU(
-      "я мы меня мне мой моя мои это работаю работал работать работа являюсь был была быть буду стать хочу хотел "
-      "ищу искать вакансия профессия специальность образование квалификация должность учился училась учусь "
-      "окончил окончила есть ли входит список списке перечень перечне какой кто что как можно лет год опыт стаж "
-      "уже сейчас тоже также",
+      "я мы меня мне мой моя мои это работаю работал работать работа являюсь был была быть буду "
+      "стать хочу хотел ищу искать вакансия профессия специальность образование квалификация должность "
+      "учился училась учусь окончил окончила есть ли входит список списке перечень перечне какой кто что "
+      "как можно лет год опыт стаж уже сейчас тоже также пмж внж жительство постоянное проживание "
+      "разрешение получить оформить подходит подхожу могу иностранец казахстан жена муж",
       russian);
   static const WordSet KK(
-      "мен менің маған мені біз мамандық мамандығым кәсіп кәсібім жұмыс істеймін істедім істеу жасаймын болып "
-      "болдым болғым боламын келеді іздеймін жыл тәжірибе тізім тізімде тізбе тізбеде бар ма ме ба бе па пе қазір "
-      "оқыдым бітірдім бойынша",
+      "мен менің маған мені біз мамандық мамандығым кәсіп кәсібім жұмыс істеймін істедім істеу "
+      "жасаймын болып болдым болғым боламын келеді іздеймін жыл тәжірибе тізім тізімде тізбе тізбеде бар ма "
+      "ме ба бе па пе қазір оқыдым бітірдім бойынша тұрақты тұруға рұқсат ықтиярхат аламын шетелдік "
+      "қазақстан әйелім күйеуім",
       kazakh);
   static const WordSet EN(
-      "i i'm im am is are was were be been my me work works worked working job as looking seeking want become "
-      "profession occupation speciality specialty qualification years year experience list listed what about how "
-      "it does do can have has had now currently there");
+      "i i'm im am is are was were be been my me she they his her their work works worked working job as "
+      "looking seeking want become profession occupation speciality specialty qualification years year "
+      "experience list listed what about how it does do can have has had now currently there permanent "
+      "residence residency permit visa get obtain apply qualify eligible foreigner kazakhstan wife husband");
   if (text::has_cyrillic(w)) return RU.has(russian(w)) || KK.has(kazakh(w));
   return EN.has(w);
 }
