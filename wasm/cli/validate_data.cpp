@@ -34,8 +34,7 @@ int main(int argc, char** argv) {
   if (errors.empty()) {
     for (auto* e : {&kk, &ru}) {
       const bool is_kk = e == &kk;
-      kzprof::OfficialText src{is_kk ? "kk" : "ru", *e, is_kk ? "\n2-қосымша\n" : "Приложение 2", is_kk,
-                                 is_kk};
+      kzprof::OfficialText src{is_kk ? "kk" : "ru", *e, is_kk ? "\n2-қосымша\n" : "Приложение 2", is_kk};
       for (auto& msg : kzprof::check_against_source(catalog, src)) errors.push_back(msg);
     }
   }

@@ -27,32 +27,25 @@ std::vector<std::pair<std::string, size_t>> find_codes(const std::string& s) {
   return found;
 }
 
-}  // namespace
-
-std::string collapse_whitespace(std::string_view t) {
+// `t` without its whitespace, or (`one_space`) with one space where a run of it was between two words.
+std::string squeeze_whitespace(std::string_view t, bool one_space) {
   std::string out;
   out.reserve(t.size());
   bool gap = false;
   for (size_t i = 0; i < t.size();) {
     const size_t from = i;
     const char32_t c = text::decode_one(t, i);
-    if (text::is_space(c)) { gap = !out.empty(); continue; }
+    if (text::is_space(c)) { gap = one_space && !out.empty(); continue; }
     if (gap) out.push_back(' '), gap = false;
     out.append(t.substr(from, i - from));
   }
   return out;
 }
 
-std::string strip_whitespace(std::string_view t) {
-  std::string out;
-  out.reserve(t.size());
-  for (size_t i = 0; i < t.size();) {
-    const size_t from = i;
-    const char32_t c = text::decode_one(t, i);
-    if (!text::is_space(c)) out.append(t.substr(from, i - from));
-  }
-  return out;
-}
+}  // namespace
+
+std::string collapse_whitespace(std::string_view t) { return squeeze_whitespace(t, true); }
+std::string strip_whitespace(std::string_view t) { return squeeze_whitespace(t, false); }
 
 std::vector<std::string> check_against_source(const Catalog& catalog, const OfficialText& src) {
   std::vector<std::string> errors;
@@ -65,7 +58,7 @@ std::vector<std::string> check_against_source(const Catalog& catalog, const Offi
   }
   const std::string annex = strip_whitespace(src.text.substr(start));
   // With one space between words: where the publication's spacing is reliable, names are found word for word.
-  const std::string annex_words = src.spacing_reliable ? collapse_whitespace(src.text.substr(start)) : "";
+  const std::string annex_words = src.layout_reliable ? collapse_whitespace(src.text.substr(start)) : "";
   const auto codes = find_codes(annex);
 
   std::map<std::string, std::vector<size_t>> at;  // code -> offsets in annex
@@ -118,10 +111,10 @@ std::vector<std::string> check_against_source(const Catalog& catalog, const Offi
       for (size_t pos; (pos = row.find(h)) != std::string::npos;) row.erase(pos, h.size());
     if (row != strip_whitespace(name))
       errors.push_back(code + ": field '" + lang + "': name '" + name + "' not found in its row of " + where);
-    else if (src.spacing_reliable && annex_words.find(collapse_whitespace(name)) == std::string::npos)
+    else if (src.layout_reliable && annex_words.find(collapse_whitespace(name)) == std::string::npos)
       errors.push_back(code + ": field '" + lang + "': name '" + name + "' not word for word in " + where +
                        " (the spaces between its words differ)");
-    if (src.structure_reliable) {
+    if (src.layout_reliable) {
       const std::string* under = nullptr;
       size_t best = 0;
       for (const auto& [off, id] : heading_at)

@@ -17,8 +17,9 @@ struct OfficialText {
   std::string_view language;     // "kk" or "ru", used in messages
   std::string_view text;         // the whole publication
   std::string_view annex_marker; // heading that starts Annex 2, e.g. "Приложение 2"
-  bool structure_reliable;       // check which group heading each row falls under
-  bool spacing_reliable;         // the spaces between words are as published: names are found word for word
+  // The table is as published (the Kazakh text; the Russian one is a PDF that splits words at line ends):
+  // which group heading each row falls under is checked, and names are found word for word.
+  bool layout_reliable;
 };
 
 // Text with every whitespace character (text::is_space) removed.
