@@ -16,6 +16,7 @@ export const BEHAVIOURS_TSV = path.join(here, 'behaviours.tsv');
 export const HOLDOUT2_TSV = path.join(here, 'holdout2.tsv');
 export const NEGATIVES3_TSV = path.join(here, 'negatives3.tsv');
 export const POSITIVES4_TSV = path.join(here, 'positives4.tsv');
+export const HOLDOUT5_TSV = path.join(here, 'holdout5.tsv');
 
 /**
  * Category order for the reports; negatives last. The first twelve are the original categories of
@@ -32,6 +33,7 @@ export const POSITIVES4_TSV = path.join(here, 'positives4.tsv');
 export const CATEGORIES = ['exact', 'kazakh', 'prefix', 'compound', 'typo', 'morph', 'nokk', 'layout',
   'translit', 'code', 'english', 'alias',
   'full', 'sentence', 'jargon', 'abbrev', 'unicode', 'kkform', 'broad', 'blank',
+  'sent-place', 'sent-kk', 'sent-other',  // holdout5.tsv: sentences with a place, in Kazakh, other
   'negative', 'neg-ru', 'neg-kk', 'neg-en', 'neg-typo', 'neg-translit', 'neg-layout', 'neg-near', 'neg-sentence'];
 export const NEGATIVE = 'negative';
 /** A negative category: `negative` (the original files) or `neg-*` (negatives.tsv, holdout2.tsv). */
