@@ -131,12 +131,12 @@ class Finder {
     add(sp, ki, Q_TYPO_PREFIX - Q_PER_EDIT * dp, K_TYPO, conf, 0, key_.size());
     return true;
   }
-  // The same Russian/Kazakh (Cyrillic) or English (Latin) stem. Sets the Russian stem for the typo rules.
-  void same_stem(bool cyr, bool lat, U32& rs) {
+  // The same Russian/Kazakh (Cyrillic) or English (Latin) stem. Sets both Cyrillic stems for the typo rules.
+  void same_stem(bool cyr, bool lat, U32& rs, U32& ks) {
     if (!stems_apply(key_.size())) return;
     if (cyr) {
       rs = stem::russian(key_);
-      const U32 ks = stem::kazakh(key_);
+      ks = stem::kazakh(key_);
       if (rs.size() >= 3) lookup(ix_.ru, rs);
       if (ks.size() >= 3) lookup(ix_.kk, ks);
       if (const std::vector<U32>* same = stem::kazakh_synonyms(ks))  // қамтылым = жасақтама = қамсыздандыру
@@ -147,8 +147,22 @@ class Finder {
       if (es.size() >= 3) lookup(ix_.en, es);
     }
   }
+  // The query's stem `qs` within the typo budget of the stem `ws` of index key ki; true when found.
+  bool stem_typo(size_t ki, const U32& qs, const U32& ws) {
+    if (qs.size() < 5 || ws.empty()) return false;
+    const int budget = typo_budget(qs.size());
+    const int d = osa_distance(qs, ws, budget);
+    if (d <= 0 || d > budget) return false;
+    // A query stem extending the word's stem is a derived word, not a typo ("акушерка" = акушер + -ка,
+    // another profession): found, never confident. (The other way round, "лазер" ~ "лазерлік", the query
+    // is the base of the title's word and stays confident.)
+    const bool derived = ws.size() < qs.size() && qs.compare(0, ws.size(), ws) == 0;
+    const bool conf = same_start(key_, ix_.keys.key(ki)) && !derived && !consonant_swapped(qs, ws);
+    add(ix_.keys, ki, Q_TYPO - Q_PER_EDIT * d, K_TYPO, conf, 0, FULL);
+    return true;
+  }
   // Typos (whole word, prefix being typed, stems) and infixes, from trigram candidates.
-  void typos_and_infixes(const U32& rs) {
+  void typos_and_infixes(const U32& rs, const U32& ks) {
     const size_t n = key_.size();
     const int budget = typo_budget(n);
     ix_.keys.scan_grams(key_, [&](size_t ki, int all, int inner, const WordSpace::GramStats& st) {
@@ -159,19 +173,11 @@ class Finder {
       }
       if (budget == 0 || all < std::max(1, st.all - GRAMS_PER_EDIT * budget)) return;
       if (typo_of(ix_.keys, ki, key_, budget)) return;
-      if (rs.size() >= 5) {  // stems within the budget: "программиста" ~ "програмист"
-        const bool start = same_start(key_, w);
-        const U32& ws = ix_.words[*ix_.keys.vals_begin(ki)].ru;
-        const int b2 = typo_budget(rs.size());
-        const int ds = ws.empty() ? b2 + 1 : osa_distance(rs, ws, b2);
-        // A query stem extending the word's stem is a derived word, not a typo ("акушерка" = акушер +
-        // -ка, another profession): found, never confident. (The other way round, "лазер" ~ "лазерлік",
-        // the query is the base of the title's word and stays confident.)
-        const bool derived = ws.size() < rs.size() && rs.compare(0, ws.size(), ws) == 0;
-        if (ds > 0 && ds <= b2)
-          add(ix_.keys, ki, Q_TYPO - Q_PER_EDIT * ds, K_TYPO, start && !derived && !consonant_swapped(rs, ws), 0,
-              FULL);
-      }
+      // Stems within the budget, Russian then Kazakh: "программиста" ~ "програмист"; a Kazakh ending on a
+      // misspelt word, «нейрохирургтар» ~ «нейрохируг» (as the official Kazakh name spells it).
+      const Word& word = ix_.words[*ix_.keys.vals_begin(ki)];
+      if (stem_typo(ki, rs, word.ru)) return;
+      if (ks != key_) stem_typo(ki, ks, word.kk);
     });
     // the stem inside a compound: "хирурга" -> "нейрохирург"
     if (rs.size() >= 5 && rs != key_) {
@@ -224,9 +230,9 @@ void find_candidates(const Index& ix, const U32& key, bool last, bool skeleton, 
   find.same_word(ex);
   if (!key.empty()) find.prefixes(ex);
   const bool cyr = text::has_cyrillic(key), lat = !cyr && text::all_latin(key);
-  U32 rs;  // the Russian stem, for the typo rules (stems only ever shorten a word)
-  find.same_stem(cyr, lat, rs);
-  if (infixes_apply(key.size())) find.typos_and_infixes(rs);
+  U32 rs, ks;  // the Russian and Kazakh stems, for the typo rules (stems only ever shorten a word)
+  find.same_stem(cyr, lat, rs, ks);
+  if (infixes_apply(key.size())) find.typos_and_infixes(rs, ks);
   if (cyr && !skeleton && key.size() >= 3) find.english_spelt_in_cyrillic();
   if (cyr && skeleton) find.same_skeleton();
   // A function word of a title ("и", "по", "of") is not found by another word of one or two letters: as a
