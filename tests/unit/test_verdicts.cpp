@@ -166,3 +166,32 @@ TEST_CASE("invisible characters inside a query word are dropped, as in a title (
     CHECK(first(pasted) == first(typed));
   }
 }
+
+TEST_CASE("a place one works in or comes from does not block the verdict; a field after в/на does") {
+  CHECK(verdict("работаю врачом-онкологом в Шымкенте") == "listed");
+  CHECK(first("работаю врачом-онкологом в Шымкенте") == "2211-7-004");
+  CHECK(verdict("врач-онколог из индии") == "listed");          // where from: a name or not
+  CHECK(verdict("I work as an endocrinologist in Tashkent") == "listed");
+  CHECK(verdict("мен Шымкентте дәрігер-онкологпын") == "listed");  // Kazakh locative of a name
+  // A common noun after в/на may name a field, which narrows the profession: it stays a word to match.
+  CHECK(verdict("менеджер проектов в строительстве") != "listed");
+  CHECK(verdict("аниматор в отеле") != "listed");
+  // A phrase holding a title word is not a place: «пищевой» stays required.
+  CHECK(verdict("инженер-технолог в Пищевой промышленности") != "listed");
+  // A place alone names nothing.
+  CHECK(verdict("в Шымкенте") != "listed");
+  CHECK(verdict("в Шымкенте") != "broad");
+}
+
+TEST_CASE("pronouns and relatives are a sentence's frame once typed in full, not while being typed") {
+  CHECK(verdict("моя жена врач акушер-гинеколог, она подходит?") == "listed");
+  CHECK(verdict("мой брат врач-неонатолог") == "listed");
+  CHECK(verdict("врач-он") != "broad");  // «он» being typed is the start of «онколог», not a pronoun
+}
+
+TEST_CASE("a word that only sounds like an English function word names nothing") {
+  // «Индии» romanized sounds like "and" (n, d); short prefixes sounded like "an", "of", "to".
+  CHECK(verdict("Индии") != "broad");
+  CHECK(verdict("ане") != "broad");
+  CHECK(verdict("өрт") != "broad");
+}

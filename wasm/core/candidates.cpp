@@ -189,13 +189,15 @@ class Finder {
     }
   }
   // An English word of the data spelt in Cyrillic ("андроид" = "Android", "софтвер" = "software", "инженер" =
-  // "engineer"): the word romanized back (the reverse reading) has the same sound skeleton.
+  // "engineer"): the word romanized back (the reverse reading) has the same sound skeleton. Not a function
+  // word: «Индии» sounds like "and" (n, d), which names nothing.
   void english_spelt_in_cyrillic() {
     const long i = ix_.sound.find(text::sound_skeleton(readings::romanize(key_)));
     if (i < 0) return;
     for (const uint32_t* v = ix_.sound.vals_begin(size_t(i)); v != ix_.sound.vals_end(size_t(i)); ++v)
-      out_.push_back(Cand{*v, int16_t(Q_SKELETON), K_WORD, true, 0,
-                          uint8_t(std::min<size_t>(ix_.words[*v].key.size(), 255))});
+      if (!stem::is_stop(ix_.words[*v].key))
+        out_.push_back(Cand{*v, int16_t(Q_SKELETON), K_WORD, true, 0,
+                            uint8_t(std::min<size_t>(ix_.words[*v].key.size(), 255))});
   }
   // A transliteration reading: its lossy skeleton equal, a prefix of, or within the typo budget of one.
   void same_skeleton() {

@@ -65,12 +65,12 @@ struct QueryWords {
   // A word that may name a profession: one in capitals (an abbreviation: «ПО») or not a stop word ("и", "в",
   // "of"); numbers do not count, but numbers alone do (a code). Function words alone name nothing.
   bool content = false;
-  QueryWords(const Index& ix, const std::string& reading, bool skeleton, bool guess) {
+  // Per token, once: a number (left out), an optional word, or a word the title must carry.
+  enum Role : uint8_t { NUMBER, OPTIONAL, REQUIRED };
+  QueryWords(const Index& ix, CandidateCache& cache, const std::string& reading, bool skeleton, bool guess) {
     static thread_local Tokens toks;  // tokenizer buffers, reused (cleared by tokenize)
     bool trailing = false;
     text::tokenize(reading, toks, &trailing);
-    // Per token, once: a number (left out), an optional word, or a word the title must carry.
-    enum : uint8_t { NUMBER, OPTIONAL, REQUIRED };
     static thread_local std::vector<uint8_t> role;
     role.assign(toks.size(), REQUIRED);
     size_t required = 0, words = 0;
@@ -86,12 +86,15 @@ struct QueryWords {
       ++words;
       // A word in capitals may be an abbreviation («ПО», «IT»): not a stop word, and a frame word only from
       // three letters («ПМЖ»); unless the whole query is in capitals.
-      const bool caps = toks.toks[i].caps && !shouting, stop = stem::is_stop(w), frame = stem::is_frame(w);
+      const bool complete = i + 1 < toks.size() || trailing;
+      const bool caps = toks.toks[i].caps && !shouting, stop = stem::is_stop(w);
+      const bool frame = stem::is_frame(w) || (complete && stem::is_person(w));
       if ((stop || frame) && (!caps || (frame && !stop && w.size() >= 3))) role[i] = OPTIONAL;
       else ++required;
       content = content || toks.toks[i].caps || !stop;
     }
     content = content || words == 0;
+    required -= optional_places(ix, cache, toks, skeleton, shouting, role);
     for (size_t i = 0; i < toks.size() && n < MAX_QWORDS; ++i) {
       if (role[i] == NUMBER) continue;
       const bool is_last = i + 1 == toks.size() && !trailing;
@@ -112,6 +115,43 @@ struct QueryWords {
       }
       ++n;
     }
+  }
+
+  // Places: where the person works or comes from ("в Шымкенте", "из Индии", "in Tashkent", «Шымкентте»,
+  // «Индиядан») says nothing of the profession, but as words the titles lack they would keep the query from
+  // naming one. Optional: a phrase after a place preposition, up to the next one or a mark that ends a
+  // phrase, whose words are none of them a word of the titles (no confident candidate), when it says where
+  // from (из, from) or names a place (its first word a capital); and such a Kazakh word, not the first, in
+  // the locative or ablative case. A common noun after в/на may name a field instead, which narrows the
+  // profession («менеджер проектов в строительстве», «аниматор в отеле»): it stays required, as does a
+  // phrase holding a title word («в пищевой промышленности»). Returns the number of words made optional.
+  static size_t optional_places(const Index& ix, CandidateCache& cache, const Tokens& toks, bool skeleton,
+                                bool shouting, std::vector<uint8_t>& role) {
+    auto named = [&](size_t i) { return toks.toks[i].capital && !shouting; };
+    // As a whole word: the name of a place being typed ("из Инд") is not taken for the start of a title word;
+    // nor is a place that only sounds like an English word of the titles («Индии» like "end").
+    auto unknown = [&](size_t i) {
+      const std::vector<Cand>& cands = cache.get(ix, U32(toks.key(i)), false, skeleton);
+      return std::none_of(cands.begin(), cands.end(), [&](const Cand& c) {
+        return c.conf && (skeleton || c.kind != K_WORD || c.q != Q_SKELETON);
+      });
+    };
+    size_t made = 0;
+    for (size_t i = 0; i < toks.size(); ++i) {
+      if (i > 0 && role[i] == REQUIRED && named(i) && stem::kk_place_case(U32(toks.key(i))) && unknown(i))
+        role[i] = OPTIONAL, ++made;
+      if (!stem::is_place_preposition(toks.key(i)) || toks.toks[i].caps) continue;
+      const bool origin = toks.key(i) == U"из" || toks.key(i) == U"from";
+      size_t end = i + 1, words = 0, first = 0;
+      bool all_unknown = true;
+      for (; end < toks.size() && !toks.toks[end].pause && !stem::is_place_preposition(toks.key(end)); ++end)
+        if (role[end] == REQUIRED) first = words++ ? first : end, all_unknown = all_unknown && unknown(end);
+      if (!words || !all_unknown || !(origin || named(first))) continue;
+      for (size_t j = i + 1; j < end; ++j)
+        if (role[j] == REQUIRED) role[j] = OPTIONAL, ++made;
+      i = end - 1;
+    }
+    return made;
   }
 };
 
@@ -160,7 +200,7 @@ void initials_hits(const Index& ix, const U32& abbr, uint8_t qi, bool conf, std:
 
 void evaluate(const Index& ix, Scratch& s, const std::string& reading, bool skeleton, const Eval* floor, Eval& ev) {
   const bool guess = floor != nullptr;
-  const QueryWords qw(ix, reading, skeleton, guess);
+  const QueryWords qw(ix, s.cache, reading, skeleton, guess);
   const size_t nq = qw.n;
   ev.clear();
   ev.content = qw.content;

@@ -366,21 +366,49 @@ bool is_frame(const U32& w) {
       "стать хочу хотел ищу искать вакансия профессия специальность образование квалификация должность "
       "учился училась учусь окончил окончила есть ли входит список списке перечень перечне какой кто что "
       "как можно лет год опыт стаж уже сейчас тоже также пмж внж жительство постоянное проживание "
-      "разрешение получить оформить подходит подхожу могу иностранец казахстан жена муж",
+      "разрешение получить оформить подходит подхожу подойдет подойду могу иностранец казахстан жена муж диплом",
       russian);
   static const WordSet KK(
       "мен менің маған мені біз мамандық мамандығым кәсіп кәсібім жұмыс істеймін істедім істеу "
       "жасаймын болып болдым болғым боламын келеді іздеймін жыл тәжірибе тізім тізімде тізбе тізбеде бар ма "
       "ме ба бе па пе қазір оқыдым бітірдім бойынша тұрақты тұруға рұқсат ықтиярхат аламын шетелдік "
-      "қазақстан әйелім күйеуім",
+      "қазақстан әйелім күйеуім диплом дипломым",
       kazakh);
   static const WordSet EN(
       "i i'm im am is are was were be been my me she they his her their work works worked working job as "
       "looking seeking want become profession occupation speciality specialty qualification years year "
       "experience list listed what about how it does do can have has had now currently there permanent "
-      "residence residency permit visa get obtain apply qualify eligible foreigner kazakhstan wife husband");
+      "residence residency permit visa get obtain apply qualify eligible foreigner kazakhstan wife husband "
+      "diploma degree");
   if (text::has_cyrillic(w)) return RU.has(russian(w)) || KK.has(kazakh(w));
   return EN.has(w);
+}
+
+bool is_person(const U32& w) {
+  static const WordSet RU("он она они брат сестра сын дочь отец мать мама папа супруг супруга друг подруга",
+                          russian);
+  static const WordSet KK("ол олар ағам інім әпкем қарындасым ұлым қызым әкем анам досым", kazakh);
+  static const WordSet EN("he brother sister son daughter father mother spouse friend");
+  if (text::has_cyrillic(w)) return RU.has(russian(w)) || KK.has(kazakh(w));
+  return EN.has(w);
+}
+
+bool is_place_preposition(std::u32string_view w) {
+  static const WordSet PREP("в во на из in at from");
+  return PREP.has(w);
+}
+
+bool kk_place_case(const U32& w) {
+  // Folded endings, longest first: the adjective of place (-дағы), the ablative (-дан), the locative (-да).
+  static const char32_t* const END[] = {U"ндагы", U"ндеги", U"дагы", U"деги", U"тагы", U"теги", U"ндан", U"нден",
+                                        U"нан", U"нен", U"дан", U"ден", U"тан", U"тен", U"нда", U"нде",
+                                        U"да", U"де", U"та", U"те", nullptr};
+  for (const char32_t* const* e = END; *e; ++e) {
+    const size_t n = std::char_traits<char32_t>::length(*e);
+    if (w.size() >= n + KK_MIN_STEM && w.compare(w.size() - n, n, *e) == 0)
+      return kk_joins(w[w.size() - n - 1], (*e)[0]);
+  }
+  return false;
 }
 
 // Kazakh synonyms of one meaning in the official titles, one class a line: "software" is бағдарламалық

@@ -23,6 +23,16 @@ bool is_stop(std::u32string_view w);
 // pronouns, work / be / seek / study, profession and speciality, "is … on the list", years. Optional in a query.
 bool is_frame(const U32& w);
 
+// Another person or a pronoun (она, ол, брат, әйелім, brother): optional in a sentence as a complete word;
+// as the word being typed it may be the start of a title word («он» of «онколог»).
+bool is_person(const U32& w);
+
+// Where one works or comes from, which says nothing of the profession: a preposition opening such a phrase
+// (в, во, на, из; in, at, from), and a Kazakh word in the locative or ablative case or its adjective
+// (Шымкентте, Индиядан, зауытта, Алматыдағы).
+bool is_place_preposition(std::u32string_view w);
+bool kk_place_case(const U32& w);
+
 // The Kazakh stems (kazakh()) with the same meaning as this one in the titles, itself included, or nullptr.
 const std::vector<U32>* kazakh_synonyms(const U32& kk_stem);
 

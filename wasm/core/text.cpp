@@ -218,7 +218,7 @@ char32_t cyr_to_lat(char32_t c) {
 struct Unit { char32_t c; uint32_t b, e; };
 
 // Closes the token that starts at out.keys[at]: trailing apostrophes go, look-alikes are repaired, letters folded.
-void finish(Tokens& out, uint32_t at, bool joined, bool paren) {
+void finish(Tokens& out, uint32_t at, bool joined, bool paren, bool pause) {
   while (out.keys.size() > at && out.keys.back() == '\'') {
     out.keys.pop_back();
     if (out.offsets) out.b.pop_back(), out.e.pop_back();
@@ -233,7 +233,7 @@ void finish(Tokens& out, uint32_t at, bool joined, bool paren) {
     else if (c >= 'a' && c <= 'z') ++lat;
     else if (c >= 'A') cyr += is_cyrillic(c), lat += is_latin(c), up += lower(c) != c;  // digits, ': none
   }
-  const bool mixed = cyr && lat;
+  const bool mixed = cyr && lat, capital = lower(out.keys[at]) != out.keys[at];
   for (size_t i = at; i < out.keys.size(); ++i) {
     char32_t& c = out.keys[i];
     if (!mixed && plain(c)) continue;
@@ -241,7 +241,8 @@ void finish(Tokens& out, uint32_t at, bool joined, bool paren) {
     else if (mixed && lat > cyr && is_cyrillic(c)) { char32_t m = cyr_to_lat(c); if (m) c = m; }
     c = fold(c);
   }
-  out.toks.push_back(Tokens::Ref{at, uint32_t(out.keys.size() - at), joined, paren, up >= 2 && up == cyr + lat});
+  out.toks.push_back(
+      Tokens::Ref{at, uint32_t(out.keys.size() - at), joined, paren, up >= 2 && up == cyr + lat, capital, pause});
 }
 
 }  // namespace
@@ -274,11 +275,11 @@ void tokenize(std::string_view s, Tokens& out, bool* ends_with_break) {
     pos += w;
   }
   // 2. split into words.
-  bool in_word = false, joined = false, paren = false;
+  bool in_word = false, joined = false, paren = false, pause = false;
   uint32_t at = 0;
   int depth = 0;
   int seps = 0;          // separators since the last word
-  bool hyphen_sep = false;
+  bool hyphen_sep = false, pause_sep = false;
   for (size_t i = 0; i < u.size(); ++i) {
     char32_t c = u[i].c;
     bool word_char = is_letter(c) || is_digit(c);
@@ -291,19 +292,21 @@ void tokenize(std::string_view s, Tokens& out, bool* ends_with_break) {
         at = uint32_t(out.keys.size());
         joined = !out.toks.empty() && seps == 1 && hyphen_sep;
         paren = depth > 0;
+        pause = pause_sep;
       }
       out.keys.push_back(c);
       if (out.offsets) out.b.push_back(u[i].b), out.e.push_back(u[i].e);
       continue;
     }
-    if (in_word) { finish(out, at, joined, paren); in_word = false; seps = 0; hyphen_sep = false; }
+    if (in_word) { finish(out, at, joined, paren, pause); in_word = false; seps = 0; hyphen_sep = pause_sep = false; }
     ++seps;
     hyphen_sep = is_hyphen(c);
+    pause_sep = pause_sep || std::u32string_view(U",;:.!?…").find(c) != std::u32string_view::npos;
     if (is_open(c)) ++depth;
     else if (is_close(c) && depth > 0) --depth;
   }
   bool trailing = !in_word && !u.empty();
-  if (in_word) finish(out, at, joined, paren);
+  if (in_word) finish(out, at, joined, paren, pause);
   if (ends_with_break) *ends_with_break = trailing;
 }
 

@@ -22,7 +22,9 @@ struct Token {
 
 // Tokens of one string in flat buffers (no allocation per token; reuse one Tokens object).
 struct Tokens {
-  struct Ref { uint32_t at, n; bool joined, paren, caps; };  // key letters keys[at, at+n)
+  // key letters keys[at, at+n); capital: the first letter is a capital («Шымкенте»); pause: a mark that ends
+  // a phrase (, ; : . ! ? …) stands before the word
+  struct Ref { uint32_t at, n; bool joined, paren, caps, capital, pause; };
   U32 keys;                      // all folded keys, back to back
   std::vector<uint32_t> b, e;    // per letter of `keys`: UTF-16 units [b, e) of the source
   std::vector<Ref> toks;
