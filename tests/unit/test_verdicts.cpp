@@ -173,6 +173,7 @@ TEST_CASE("a place one works in or comes from does not block the verdict; a fiel
   CHECK(verdict("врач-онколог из индии") == "listed");          // where from: a name or not
   CHECK(verdict("I work as an endocrinologist in Tashkent") == "listed");
   CHECK(verdict("мен Шымкентте дәрігер-онкологпын") == "listed");  // Kazakh locative of a name
+  CHECK(verdict("Алматыда дәрігер-онколог болып істеймін") == "listed");  // ... which may open the sentence
   // A common noun after в/на may name a field, which narrows the profession: it stays a word to match.
   CHECK(verdict("менеджер проектов в строительстве") != "listed");
   CHECK(verdict("аниматор в отеле") != "listed");
@@ -187,6 +188,8 @@ TEST_CASE("pronouns and relatives are a sentence's frame once typed in full, not
   CHECK(verdict("моя жена врач акушер-гинеколог, она подходит?") == "listed");
   CHECK(verdict("мой брат врач-неонатолог") == "listed");
   CHECK(verdict("врач-он") != "broad");  // «он» being typed is the start of «онколог», not a pronoun
+  CHECK(verdict("я врач-педиатр с 10-летним стажем") == "listed");
+  CHECK(verdict("имею диплом врача-эндокринолога") == "listed");
 }
 
 TEST_CASE("a word that only sounds like an English function word names nothing") {

@@ -121,8 +121,8 @@ struct QueryWords {
   // «Индиядан») says nothing of the profession, but as words the titles lack they would keep the query from
   // naming one. Optional: a phrase after a place preposition, up to the next one or a mark that ends a
   // phrase, whose words are none of them a word of the titles (no confident candidate), when it says where
-  // from (из, from) or names a place (its first word a capital); and such a Kazakh word, not the first, in
-  // the locative or ablative case. A common noun after в/на may name a field instead, which narrows the
+  // from (из, from) or names a place (its first word a capital); and such a Kazakh name in the locative or
+  // ablative case (a Kazakh sentence may open with it: «Алматыда дәрігер-онколог болып істеймін»). A common noun after в/на may name a field instead, which narrows the
   // profession («менеджер проектов в строительстве», «аниматор в отеле»): it stays required, as does a
   // phrase holding a title word («в пищевой промышленности»). Returns the number of words made optional.
   static size_t optional_places(const Index& ix, CandidateCache& cache, const Tokens& toks, bool skeleton,
@@ -138,7 +138,7 @@ struct QueryWords {
     };
     size_t made = 0;
     for (size_t i = 0; i < toks.size(); ++i) {
-      if (i > 0 && role[i] == REQUIRED && named(i) && stem::kk_place_case(U32(toks.key(i))) && unknown(i))
+      if (role[i] == REQUIRED && named(i) && stem::kk_place_case(U32(toks.key(i))) && unknown(i))
         role[i] = OPTIONAL, ++made;
       if (!stem::is_place_preposition(toks.key(i)) || toks.toks[i].caps) continue;
       const bool origin = toks.key(i) == U"из" || toks.key(i) == U"from";
