@@ -747,10 +747,11 @@ export class KzProfessions extends HTMLElement {
       li.append(kzpEl('span', { class: 'kzp-alias' }, `${this.#t.alsoKnownAs}: `,
         kzpEl('span', { lang: r.alias.lang || null }, kzpHighlighted(r.alias.text, r.alias.highlights))));
     }
-    // A code match has no name highlights: mark the code itself.
+    // A code match has no name highlights: mark the code itself. The group by its display label, as in the
+    // browse list ("Здравоохранения" alone is a genitive); the verdict box gives the order's heading verbatim.
     const code = r.match === 'code' ? kzpHighlighted(r.code, [[0, r.code.length]]) : r.code;
     li.append(kzpEl('span', { class: 'kzp-meta' }, kzpEl('span', { class: 'kzp-code' }, code), ' · ',
-      this.#groupName(r.group)));
+      this.#groupLabel(r.group) ?? this.#groupName(r.group)));
     return li;
   }
 

@@ -56,6 +56,14 @@ test('defect 9: group headings get a display label beside the verbatim heading; 
   await openWidget(page, `${server.origin}/?lang=ru`);
   const ru = await summaries();
   assert.equal(ru[0], 'Здравоохранение — 9 профессийв приказе: «Здравоохранения»');
+  // A result card names its group by the same label; the verdict box keeps the order's heading verbatim.
+  await page.locator('kz-professions input').fill('врач-онколог');
+  const meta = page.locator('kz-professions .kzp-option .kzp-meta').first();
+  await meta.waitFor();
+  assert.equal(await meta.textContent(), '2211-7-004 · Здравоохранение');
+  await page.locator('kz-professions .kzp-option').first().click();
+  await page.locator('kz-professions .kzp-facts').waitFor();
+  assert.match(await page.locator('kz-professions .kzp-facts').textContent(), /Здравоохранения/);
   await openWidget(page, `${server.origin}/?lang=en`);
   const en = await summaries();
   assert.ok(en.every((x) => !/unofficial/.test(x)), 'no "(unofficial translation)" on each group');
