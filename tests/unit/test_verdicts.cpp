@@ -190,6 +190,10 @@ TEST_CASE("pronouns and relatives are a sentence's frame once typed in full, not
   CHECK(verdict("врач-он") != "broad");  // «он» being typed is the start of «онколог», not a pronoun
   CHECK(verdict("я врач-педиатр с 10-летним стажем") == "listed");
   CHECK(verdict("имею диплом врача-эндокринолога") == "listed");
+  // Every form of a frame word: Snowball stems «опыт» to «оп» but «опыта» to «опыт».
+  CHECK(verdict("видеомонтажер, 3 года опыта") == "listed");
+  CHECK(verdict("мен Ресейден келген дәрігер-педиатрмын") == "listed");
+  CHECK(verdict("әйелім дәрігер-гематолог, ол тізімге кіре ме?") == "listed");
 }
 
 TEST_CASE("a word that only sounds like an English function word names nothing") {

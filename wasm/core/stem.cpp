@@ -366,21 +366,23 @@ bool is_frame(const U32& w) {
       "стать хочу хотел ищу искать вакансия профессия специальность образование квалификация должность "
       "учился училась учусь окончил окончила закончил закончила имею есть ли входит список списке перечень "
       "перечне какой кто что как можно лет летний год опыт стаж уже сейчас тоже также пмж внж жительство "
-      "постоянное проживание "
+      "постоянное проживание приехал приехала переехал переехала "
+      // Other forms where the Snowball stem differs: опыт/опыта (оп, опыт), диплом/дипломом, ...
+      "опыта дипломом иностранца казахстане "
       "разрешение получить оформить подходит подхожу подойдет подойду могу иностранец казахстан жена муж диплом",
       russian);
   static const WordSet KK(
       "мен менің маған мені біз мамандық мамандығым кәсіп кәсібім жұмыс істеймін істедім істеу "
       "жасаймын болып болдым болғым боламын келеді іздеймін жыл тәжірибе тізім тізімде тізбе тізбеде бар ма "
       "ме ба бе па пе қазір оқыдым бітірдім бойынша тұрақты тұруға рұқсат ықтиярхат аламын шетелдік "
-      "қазақстан әйелім күйеуім диплом дипломым",
+      "қазақстан әйелім күйеуім диплом дипломым кіре кіреді келген келдім",
       kazakh);
   static const WordSet EN(
       "i i'm im am is are was were be been my me she they his her their work works worked working job as "
       "looking seeking want become profession occupation speciality specialty qualification years year "
       "experience list listed what about how it does do can have has had now currently there permanent "
       "residence residency permit visa get obtain apply qualify eligible foreigner kazakhstan wife husband "
-      "diploma degree");
+      "diploma degree moved came");
   if (text::has_cyrillic(w)) return RU.has(russian(w)) || KK.has(kazakh(w));
   return EN.has(w);
 }
