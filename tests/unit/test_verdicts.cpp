@@ -115,6 +115,15 @@ TEST_CASE("official names outrank aliases; an alias that is a word of another na
   CHECK(verdict("нейрохирург") == "listed");          // an alias that is no other entry's word
 }
 
+TEST_CASE("an abbreviation left out of an alias narrows it, as an adjective does") {
+  // The list has ICT project managers («ИТ-менеджер проектов»), not project managers of any field.
+  CHECK(verdict("менеджер проектов") != "listed");
+  CHECK(first("менеджер проектов") == "2512-1-003");
+  CHECK(verdict("ИТ-менеджер проектов") == "listed");
+  CHECK(verdict("IT project manager") == "listed");
+  CHECK(verdict("менеджер проектов ИКТ") == "listed");
+}
+
 TEST_CASE("English jargon in Cyrillic letters is read back by sound") {
   CHECK(first("софтвер девелопер") == "2512-1-007");
   CHECK(verdict("софтвер девелопер") == "listed");

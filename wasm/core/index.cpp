@@ -78,7 +78,8 @@ class FieldBuilder {
     f.groups = uint16_t(__builtin_popcountll(f.sigmask));
     const long spec = head_token(n, ru);
     for (size_t i = 0; i < n; ++i)
-      ix_.toks.push_back(Tok{ids_[i], grp_[i], uint8_t((sig_[i] ? F_SIG : 0) | (long(i) == spec ? F_HEAD : 0))});
+      ix_.toks.push_back(Tok{ids_[i], grp_[i], uint8_t((sig_[i] ? F_SIG : 0) | (long(i) == spec ? F_HEAD : 0) |
+                                                       (tk_.toks[i].caps ? F_ABBR : 0))});
     ix_.fields.push_back(f);
   }
 

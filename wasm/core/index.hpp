@@ -18,8 +18,8 @@ enum FieldKind : uint8_t { FK_KK, FK_RU, FK_EN, FK_ALIAS_RU, FK_ALIAS_KK, FK_ALI
 constexpr bool is_alias(uint8_t kind) { return kind >= FK_ALIAS_RU; }
 
 // Token flags: significant (not a stop word, not in parentheses); the head (the word that names the job:
-// "нейрохирург" in "Врач-нейрохирург", "engineer" in "Sound engineer").
-constexpr uint8_t F_SIG = 1, F_HEAD = 2;
+// "нейрохирург" in "Врач-нейрохирург", "engineer" in "Sound engineer"); an abbreviation in capitals ("ИТ").
+constexpr uint8_t F_SIG = 1, F_HEAD = 2, F_ABBR = 4;
 
 struct Word {
   U32 key;             // folded word

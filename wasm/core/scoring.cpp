@@ -279,13 +279,15 @@ void evaluate(const Index& ix, Scratch& s, const std::string& reading, bool skel
     // its head is matched, at most (G-1)/2 of its word groups are left out, and a specific word matched;
     // never through an alias that is a word of another entry's name alone.
     bool listed = (full || (all_conf && head && specific && (G - covered) <= (G - 1) / 2)) && !F.shared;
-    // ... but not when the query drops an adjective of a word it matched in an alias ("аналитик данных"
-    // is not "аналитик больших данных"): an alias is already the short colloquial name, so the word
-    // left out narrows the profession. (Official names carry qualifiers people omit: «анимация технигі».)
+    // ... but not when the query drops an adjective or an abbreviation before a word it matched in an
+    // alias ("аналитик данных" is not "аналитик больших данных", "менеджер проектов" not "ИТ-менеджер
+    // проектов"): an alias is already the short colloquial name, so the word left out narrows the
+    // profession. (Official names carry qualifiers people omit: «анимация технигі».)
     if (listed && !full && is_alias(F.kind))
       for (uint16_t i = 0; i + 1 < F.ntok; ++i) {
         const Tok& t = ix.toks[F.tok + i];
-        if ((t.flags & F_SIG) && !tok_hit[i] && tok_hit[i + 1] && modifier(ix.words[t.word].key)) {
+        const bool qualifier = (t.flags & F_ABBR) || modifier(ix.words[t.word].key);
+        if ((t.flags & F_SIG) && !tok_hit[i] && tok_hit[i + 1] && qualifier) {
           listed = false;
           break;
         }
