@@ -176,16 +176,26 @@ TEST_CASE("invisible characters inside a query word are dropped, as in a title (
   }
 }
 
-TEST_CASE("a place one works in or comes from does not block the verdict; a field after в/на does") {
+TEST_CASE("a place one works in or comes from does not block the verdict; a field that narrows the name does") {
   CHECK(verdict("работаю врачом-онкологом в Шымкенте") == "listed");
   CHECK(first("работаю врачом-онкологом в Шымкенте") == "2211-7-004");
   CHECK(verdict("врач-онколог из индии") == "listed");          // where from: a name or not
   CHECK(verdict("I work as an endocrinologist in Tashkent") == "listed");
   CHECK(verdict("мен Шымкентте дәрігер-онкологпын") == "listed");  // Kazakh locative of a name
   CHECK(verdict("Алматыда дәрігер-онколог болып істеймін") == "listed");  // ... which may open the sentence
-  // A common noun after в/на may name a field, which narrows the profession: it stays a word to match.
+  // A workplace named by a common noun: listed when the whole official name is named ...
+  CHECK(verdict("работаю бактериологом в лаборатории") == "listed");
+  CHECK(verdict("муж работает звукооператором на телевидении") == "listed");
+  CHECK(verdict("I work as a sound engineer at a studio in Almaty") == "listed");
+  CHECK(verdict("ауруханада дәрігер-онколог болып істеймін") == "listed");
+  // ... for it may name a field, which narrows a part of a name or an alias, or, with an adjective, is
+  // another field altogether.
   CHECK(verdict("менеджер проектов в строительстве") != "listed");
   CHECK(verdict("аниматор в отеле") != "listed");
+  CHECK(verdict("врач-онколог в ветеринарной клинике") != "listed");
+  // A word being typed that ends like a Kazakh locative is still the start of a title word.
+  CHECK(verdict("анесте") == "listed");
+  CHECK(verdict("есть ли в списке профессия стоматолог") == "none");
   // A phrase holding a title word is not a place: «пищевой» stays required.
   CHECK(verdict("инженер-технолог в Пищевой промышленности") != "listed");
   // A place alone names nothing.

@@ -94,7 +94,12 @@ struct QueryWords {
       content = content || toks.toks[i].caps || !stop;
     }
     content = content || words == 0;
-    required -= optional_places(ix, cache, toks, skeleton, shouting, role);
+    // Places are optional only beside words that may name the profession: alone, they are the query.
+    static thread_local std::vector<uint8_t> before;
+    before = role;
+    const size_t places = optional_places(ix, cache, toks, skeleton, trailing, shouting, role);
+    if (places < required) required -= places;
+    else role = before, workplace = false;
     for (size_t i = 0; i < toks.size() && n < MAX_QWORDS; ++i) {
       if (role[i] == NUMBER) continue;
       const bool is_last = i + 1 == toks.size() && !trailing;
@@ -118,37 +123,58 @@ struct QueryWords {
   }
 
   // Places: where the person works or comes from ("в Шымкенте", "из Индии", "in Tashkent", «Шымкентте»,
-  // «Индиядан») says nothing of the profession, but as words the titles lack they would keep the query from
-  // naming one. Optional: a phrase after a place preposition, up to the next one or a mark that ends a
-  // phrase, whose words are none of them a word of the titles (no confident candidate), when it says where
-  // from (из, from) or names a place (its first word a capital); and such a Kazakh name in the locative or
-  // ablative case (a Kazakh sentence may open with it: «Алматыда дәрігер-онколог болып істеймін»). A common noun after в/на may name a field instead, which narrows the
-  // profession («менеджер проектов в строительстве», «аниматор в отеле»): it stays required, as does a
-  // phrase holding a title word («в пищевой промышленности»). Returns the number of words made optional.
-  static size_t optional_places(const Index& ix, CandidateCache& cache, const Tokens& toks, bool skeleton,
-                                bool shouting, std::vector<uint8_t>& role) {
+  // «Индиядан», "в больнице", "at a studio") says nothing of the profession, but as words the titles lack
+  // they would keep the query from naming one. Such a phrase: after a place preposition, up to the next one
+  // or a mark that ends a phrase, none of its words a word of the titles (no confident candidate; a phrase
+  // holding one, «в пищевой промышленности», stays required); or a Kazakh word of that kind in the locative
+  // or ablative case. When it says where from (из, from) or names a place (its first word a capital) it is
+  // optional. A common noun in a workplace phrase may also name a field that narrows a name («менеджер
+  // проектов в строительстве», «аниматор в отеле»): it is optional too, but then only an official name
+  // matched in full can be listed (`workplace`): the whole title is named, so where it is worked changes
+  // nothing («работаю бактериологом в лаборатории»); unless an adjective qualifies the workplace, which may
+  // make it another field («в ветеринарной клинике»): that phrase stays required. Returns the number of words
+  // made optional.
+  bool workplace = false;
+  size_t optional_places(const Index& ix, CandidateCache& cache, const Tokens& toks, bool skeleton, bool trailing,
+                         bool shouting, std::vector<uint8_t>& role) {
     auto named = [&](size_t i) { return toks.toks[i].capital && !shouting; };
-    // As a whole word: the name of a place being typed ("из Инд") is not taken for the start of a title word;
-    // nor is a place that only sounds like an English word of the titles («Индии» like "end").
-    auto unknown = [&](size_t i) {
-      const std::vector<Cand>& cands = cache.get(ix, U32(toks.key(i)), false, skeleton);
+    // Not a title word as a whole word, nor (the word being typed) the confident start of one as typed: «анесте»
+    // is on its way to анестезиолог; "из Инд" is not yet a title word, nor «заводе» one mistyped (заведение).
+    // A place that only sounds like an English word of the titles («Индии» like "end") is still a place.
+    auto none_confident = [&](size_t i, bool last) {
+      const std::vector<Cand>& cands = cache.get(ix, U32(toks.key(i)), last, skeleton);
       return std::none_of(cands.begin(), cands.end(), [&](const Cand& c) {
+        if (last) return c.conf && c.kind == K_PREFIX;
         return c.conf && (skeleton || c.kind != K_WORD || c.q != Q_SKELETON);
       });
     };
+    auto unknown = [&](size_t i) {
+      const bool typing = i + 1 == toks.size() && !trailing;
+      return none_confident(i, false) && (!typing || none_confident(i, true));
+    };
     size_t made = 0;
     for (size_t i = 0; i < toks.size(); ++i) {
-      if (role[i] == REQUIRED && named(i) && stem::kk_place_case(U32(toks.key(i))) && unknown(i))
+      // (Not the word being typed: «анесте», «диагносте» are on their way to title words.)
+      const bool complete = i + 1 < toks.size() || trailing;
+      if (complete && role[i] == REQUIRED && stem::kk_place_case(U32(toks.key(i))) && unknown(i)) {
         role[i] = OPTIONAL, ++made;
+        workplace = workplace || !named(i);
+      }
       if (!stem::is_place_preposition(toks.key(i)) || toks.toks[i].caps) continue;
       const bool origin = toks.key(i) == U"из" || toks.key(i) == U"from";
       size_t end = i + 1, words = 0, first = 0;
       bool all_unknown = true;
       for (; end < toks.size() && !toks.toks[end].pause && !stem::is_place_preposition(toks.key(end)); ++end)
         if (role[end] == REQUIRED) first = words++ ? first : end, all_unknown = all_unknown && unknown(end);
-      if (!words || !all_unknown || !(origin || named(first))) continue;
+      if (!words || !all_unknown) continue;
+      const bool where = !(origin || named(first));
+      bool qualified = false;  // «в ветеринарной клинике»
+      for (size_t j = i + 1; j < end; ++j)
+        qualified = qualified || (role[j] == REQUIRED && modifier(U32(toks.key(j))));
+      if (where && qualified) continue;
       for (size_t j = i + 1; j < end; ++j)
         if (role[j] == REQUIRED) role[j] = OPTIONAL, ++made;
+      workplace = workplace || where;
       i = end - 1;
     }
     return made;
@@ -279,6 +305,8 @@ void evaluate(const Index& ix, Scratch& s, const std::string& reading, bool skel
     // its head is matched, at most (G-1)/2 of its word groups are left out, and a specific word matched;
     // never through an alias that is a word of another entry's name alone.
     bool listed = (full || (all_conf && head && specific && (G - covered) <= (G - 1) / 2)) && !F.shared;
+    // A workplace phrase left out (QueryWords::workplace): only an official name named in full.
+    if (qw.workplace && !(full && F.kind <= FK_EN)) listed = false;
     // ... but not when the query drops an adjective or an abbreviation before a word it matched in an
     // alias ("аналитик данных" is not "аналитик больших данных", "менеджер проектов" not "ИТ-менеджер
     // проектов"): an alias is already the short colloquial name, so the word left out narrows the
