@@ -48,7 +48,8 @@ import crypto from 'node:crypto';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  REPO, CATEGORIES, NEGATIVE, DEV2_TSV, HOLDOUT_TSV, NEGATIVES_TSV, BEHAVIOURS_TSV, HOLDOUT2_TSV, negativesTotal,
+  REPO, CATEGORIES, NEGATIVE, DEV2_TSV, HOLDOUT_TSV, NEGATIVES_TSV, BEHAVIOURS_TSV, HOLDOUT2_TSV, NEGATIVES3_TSV,
+  POSITIVES4_TSV, HOLDOUT5_TSV, negativesTotal,
   loadSite, loadQueries, keystrokes, evaluate, kzprofEngine, positivesTotal, summarize, table, fmtPct, pct,
 } from '../relevance/queries.mjs';
 import { syntheticData, typingSequences, prng } from './synthetic.mjs';
@@ -139,6 +140,9 @@ const sets = [
   fixture('negatives.tsv', 'issue 11: professions not on the list', NEGATIVES_TSV),
   fixture('behaviours.tsv', 'issue 11: sentences, jargon, abbreviations…; looked at', BEHAVIOURS_TSV),
   fixture('holdout2.tsv', 'issue 11 holdout, never tuned on', HOLDOUT2_TSV),
+  fixture('negatives3.tsv', 'written blind, then looked at', NEGATIVES3_TSV),
+  fixture('positives4.tsv', 'written blind, then tuned on', POSITIVES4_TSV),
+  fixture('holdout5.tsv', 'sentences written blind, never tuned on', HOLDOUT5_TSV),
 ];
 // The 51-entry matcher, through a factory that keeps its emscripten module: the memory budget reads its heap.
 const createCore = (await import(pathToFileURL(path.join(site.site, site.files.glue)).href)).default;
