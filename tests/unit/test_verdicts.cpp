@@ -120,6 +120,7 @@ TEST_CASE("an abbreviation left out of an alias narrows it, as an adjective does
   CHECK(verdict("менеджер проектов") != "listed");
   CHECK(first("менеджер проектов") == "2512-1-003");
   CHECK(verdict("ИТ-менеджер проектов") == "listed");
+  CHECK(verdict("project manager") != "listed");  // the English name «ICT project manager» likewise
   CHECK(verdict("IT project manager") == "listed");
   CHECK(verdict("менеджер проектов ИКТ") == "listed");
 }
@@ -179,10 +180,16 @@ TEST_CASE("invisible characters inside a query word are dropped, as in a title (
 TEST_CASE("a place one works in or comes from does not block the verdict; a field that narrows the name does") {
   CHECK(verdict("работаю врачом-онкологом в Шымкенте") == "listed");
   CHECK(first("работаю врачом-онкологом в Шымкенте") == "2211-7-004");
-  CHECK(verdict("врач-онколог из индии") == "listed");          // where from: a name or not
+  CHECK(verdict("врач-онколог из Индии") == "listed");          // where from
   CHECK(verdict("I work as an endocrinologist in Tashkent") == "listed");
   CHECK(verdict("мен Шымкентте дәрігер-онкологпын") == "listed");  // Kazakh locative of a name
-  CHECK(verdict("Алматыда дәрігер-онколог болып істеймін") == "listed");  // ... which may open the sentence
+  CHECK(verdict("мен Алматы қаласында дәрігер-онкологпын") == "listed");  // a name before a place noun
+  CHECK(verdict("работаю врачом-онкологом в г. Алматы") == "listed");      // «г.» is not the end of a phrase
+  // A capital is a name only inside the sentence and when not every word has one: the phone capitalises
+  // the first word, and Title Case capitalises every word.
+  CHECK(verdict("Қонақүйде аниматормын") != "listed");
+  CHECK(verdict("Oncologist At A Veterinary Clinic") != "listed");
+  CHECK(verdict("врач-педиатр в Ветеринарной клинике") != "listed");  // an adjective is not a name
   // A workplace named by a common noun: listed when the whole official name is named ...
   CHECK(verdict("работаю бактериологом в лаборатории") == "listed");
   CHECK(verdict("муж работает звукооператором на телевидении") == "listed");
@@ -193,6 +200,13 @@ TEST_CASE("a place one works in or comes from does not block the verdict; a fiel
   CHECK(verdict("менеджер проектов в строительстве") != "listed");
   CHECK(verdict("аниматор в отеле") != "listed");
   CHECK(verdict("врач-онколог в ветеринарной клинике") != "listed");
+  CHECK(verdict("врач-онколог в ветеринарии") != "listed");      // not a place noun: a field
+  CHECK(verdict("врач-онколог в ветклинике") != "listed");
+  CHECK(verdict("oncologist at a veterinary clinic") != "listed");
+  CHECK(verdict("Ветеринарияда дәрігер-онкологпын") != "listed");
+  CHECK(verdict("аниматор из отеля") != "listed");               // from a place noun: as in one
+  // A phrase of names ends at the first word that is not one: the job after it is still read.
+  CHECK(verdict("по диплому педиатр, работаю в Алматы стоматологом") != "listed");
   // A word being typed that ends like a Kazakh locative is still the start of a title word.
   CHECK(verdict("анесте") == "listed");
   CHECK(verdict("есть ли в списке профессия стоматолог") == "none");
@@ -207,6 +221,8 @@ TEST_CASE("pronouns and relatives are a sentence's frame once typed in full, not
   CHECK(verdict("моя жена врач акушер-гинеколог, она подходит?") == "listed");
   CHECK(verdict("мой брат врач-неонатолог") == "listed");
   CHECK(verdict("врач-он") != "broad");  // «он» being typed is the start of «онколог», not a pronoun
+  CHECK(verdict("у моего отца диплом врача-онколога") == "listed");
+  CHECK(verdict("сестра-анестезист") != "listed");  // joined to a word, «сестра» is part of a title
   CHECK(verdict("я врач-педиатр с 10-летним стажем") == "listed");
   CHECK(verdict("имею диплом врача-эндокринолога") == "listed");
   // Every form of a frame word: Snowball stems «опыт» to «оп» but «опыта» to «опыт».

@@ -65,8 +65,10 @@ struct QueryWords {
   // A word that may name a profession: one in capitals (an abbreviation: «ПО») or not a stop word ("и", "в",
   // "of"); numbers do not count, but numbers alone do (a code). Function words alone name nothing.
   bool content = false;
+  // A place noun was left out ("в больнице"): only an official name matched in full can be listed.
+  bool workplace = false;
   // Per token, once: a number (left out), an optional word, or a word the title must carry.
-  enum Role : uint8_t { NUMBER, OPTIONAL, REQUIRED };
+  enum : uint8_t { NUMBER, OPTIONAL, REQUIRED };
   QueryWords(const Index& ix, CandidateCache& cache, const std::string& reading, bool skeleton, bool guess) {
     static thread_local Tokens toks;  // tokenizer buffers, reused (cleared by tokenize)
     bool trailing = false;
@@ -80,15 +82,24 @@ struct QueryWords {
     for (size_t i = 0; i < toks.size(); ++i)
       if (toks.toks[i].n >= 2 && !all_digits(toks.key(i))) ++longer, capitals += toks.toks[i].caps;
     const bool shouting = capitals >= 2 && capitals == longer;
+    // Title Case ("Oncologist At A Clinic"): every word of two letters or more but function words starts with a
+    // capital; then a capital is not the mark of a name either.
+    size_t titled = 0, content_words = 0;
+    for (size_t i = 0; i < toks.size(); ++i)
+      if (toks.toks[i].n >= 2 && !all_digits(toks.key(i)) && !stem::is_stop(toks.key(i)))
+        ++content_words, titled += toks.toks[i].capital;
+    const bool names_capitalised = !shouting && !(titled >= 2 && titled == content_words);
     for (size_t i = 0; i < toks.size(); ++i) {
       w.assign(toks.key(i));
       if (all_digits(w)) { role[i] = NUMBER; continue; }
       ++words;
       // A word in capitals may be an abbreviation («ПО», «IT»): not a stop word, and a frame word only from
-      // three letters («ПМЖ»); unless the whole query is in capitals.
+      // three letters («ПМЖ»); unless the whole query is in capitals. A person is a word of its own
+      // («сестра-анестезист» is not a sister).
       const bool complete = i + 1 < toks.size() || trailing;
+      const bool alone = !toks.toks[i].joined && !(i + 1 < toks.size() && toks.toks[i + 1].joined);
       const bool caps = toks.toks[i].caps && !shouting, stop = stem::is_stop(w);
-      const bool frame = stem::is_frame(w) || (complete && stem::is_person(w));
+      const bool frame = stem::is_frame(w) || (complete && alone && stem::is_person(w));
       if ((stop || frame) && (!caps || (frame && !stop && w.size() >= 3))) role[i] = OPTIONAL;
       else ++required;
       content = content || toks.toks[i].caps || !stop;
@@ -97,9 +108,13 @@ struct QueryWords {
     // Places are optional only beside words that may name the profession: alone, they are the query.
     static thread_local std::vector<uint8_t> before;
     before = role;
-    const size_t places = optional_places(ix, cache, toks, skeleton, trailing, shouting, role);
-    if (places < required) required -= places;
-    else role = before, workplace = false;
+    const size_t places = optional_places(ix, cache, toks, skeleton, trailing, names_capitalised, role);
+    if (places < required) {
+      required -= places;
+    } else {
+      role = before;
+      workplace = false;
+    }
     for (size_t i = 0; i < toks.size() && n < MAX_QWORDS; ++i) {
       if (role[i] == NUMBER) continue;
       const bool is_last = i + 1 == toks.size() && !trailing;
@@ -123,58 +138,69 @@ struct QueryWords {
   }
 
   // Places: where the person works or comes from ("в Шымкенте", "из Индии", "in Tashkent", «Шымкентте»,
-  // «Индиядан», "в больнице", "at a studio") says nothing of the profession, but as words the titles lack
-  // they would keep the query from naming one. Such a phrase: after a place preposition, up to the next one
-  // or a mark that ends a phrase, none of its words a word of the titles (no confident candidate; a phrase
-  // holding one, «в пищевой промышленности», stays required); or a Kazakh word of that kind in the locative
-  // or ablative case. When it says where from (из, from) or names a place (its first word a capital) it is
-  // optional. A common noun in a workplace phrase may also name a field that narrows a name («менеджер
-  // проектов в строительстве», «аниматор в отеле»): it is optional too, but then only an official name
-  // matched in full can be listed (`workplace`): the whole title is named, so where it is worked changes
-  // nothing («работаю бактериологом в лаборатории»); unless an adjective qualifies the workplace, which may
-  // make it another field («в ветеринарной клинике»): that phrase stays required. Returns the number of words
-  // made optional.
-  bool workplace = false;
+  // "в больнице", "at a studio", «ауруханада») says nothing of the profession, but as words the titles lack
+  // they would keep the query from naming one. A place phrase follows a place preposition (в, на, из; in, at,
+  // from) and runs while its words are names (a known city or country; a capital inside the sentence) or
+  // nouns of a place (stem::is_place_noun: больница, завод, studio, қала…), none a title word; or it is one
+  // such Kazakh word in the locative or ablative case, with a name just before it («Алматы қаласында»). Its
+  // words are optional.
+  // Anything else after the preposition ends the phrase and stays a word to match: a field that narrows a name
+  // («в строительстве», «в ветеринарии»), an adjective («в ветеринарной клинике»), a title word («в пищевой
+  // промышленности»). A place noun may still stand for a field («аниматор в отеле»), so with one
+  // (`workplace`) only an official name matched in full can be listed: the whole title is named, and where it
+  // is worked changes nothing («работаю бактериологом в лаборатории»). Returns the number of words made
+  // optional.
   size_t optional_places(const Index& ix, CandidateCache& cache, const Tokens& toks, bool skeleton, bool trailing,
-                         bool shouting, std::vector<uint8_t>& role) {
-    auto named = [&](size_t i) { return toks.toks[i].capital && !shouting; };
-    // Not a title word as a whole word, nor (the word being typed) the confident start of one as typed: «анесте»
-    // is on its way to анестезиолог; "из Инд" is not yet a title word, nor «заводе» one mistyped (заведение).
-    // A place that only sounds like an English word of the titles («Индии» like "end") is still a place.
+                         bool names_capitalised, std::vector<uint8_t>& role) {
+    auto typing = [&](size_t i) { return i + 1 == toks.size() && !trailing; };
+    // Not a title word as a whole word, nor (the word being typed) the confident start of one as typed:
+    // "из Инд" is not yet a title word, nor «больниц» one mistyped. A place that only sounds like an English
+    // word of the titles («Индии» like "and", "end") is still a place.
     auto none_confident = [&](size_t i, bool last) {
       const std::vector<Cand>& cands = cache.get(ix, U32(toks.key(i)), last, skeleton);
       return std::none_of(cands.begin(), cands.end(), [&](const Cand& c) {
         if (last) return c.conf && c.kind == K_PREFIX;
-        return c.conf && (skeleton || c.kind != K_WORD || c.q != Q_SKELETON);
+        return c.conf && !(c.kind == K_WORD && c.q == Q_SKELETON && !skeleton);
       });
     };
-    auto unknown = [&](size_t i) {
-      const bool typing = i + 1 == toks.size() && !trailing;
-      return none_confident(i, false) && (!typing || none_confident(i, true));
+    auto unknown = [&](size_t i) { return none_confident(i, false) && (!typing(i) || none_confident(i, true)); };
+    // A name: a city or a country known by name (stem::is_place_name), or a capital inside the sentence (not
+    // its first word, nor one after a mark) on a word that is not an adjective.
+    auto name = [&](size_t i) {
+      const U32 w(toks.key(i));
+      if (stem::is_place_name(w)) return true;
+      return names_capitalised && i > 0 && toks.toks[i].capital && !toks.toks[i].pause && !modifier(w);
     };
+    auto place_noun = [&](size_t i) { return stem::is_place_noun(U32(toks.key(i))); };
     size_t made = 0;
+    auto make_optional = [&](size_t i) {
+      if (role[i] == REQUIRED) role[i] = OPTIONAL, ++made;
+    };
     for (size_t i = 0; i < toks.size(); ++i) {
-      // (Not the word being typed: «анесте», «диагносте» are on their way to title words.)
-      const bool complete = i + 1 < toks.size() || trailing;
-      if (complete && role[i] == REQUIRED && stem::kk_place_case(U32(toks.key(i))) && unknown(i)) {
-        role[i] = OPTIONAL, ++made;
-        workplace = workplace || !named(i);
+      // Kazakh: «Шымкентте», «ауруханада», «Алматы қаласында» (not the word being typed: «анесте» is on its
+      // way to анестезиолог).
+      if (!typing(i) && role[i] == REQUIRED && stem::kk_place_case(U32(toks.key(i))) && unknown(i) &&
+          (name(i) || place_noun(i))) {
+        make_optional(i);
+        workplace = workplace || !name(i);
+        if (i > 0 && role[i - 1] == REQUIRED && name(i - 1) && unknown(i - 1)) make_optional(i - 1);
+        continue;
       }
       if (!stem::is_place_preposition(toks.key(i)) || toks.toks[i].caps) continue;
-      const bool origin = toks.key(i) == U"из" || toks.key(i) == U"from";
-      size_t end = i + 1, words = 0, first = 0;
-      bool all_unknown = true;
-      for (; end < toks.size() && !toks.toks[end].pause && !stem::is_place_preposition(toks.key(end)); ++end)
-        if (role[end] == REQUIRED) first = words++ ? first : end, all_unknown = all_unknown && unknown(end);
-      if (!words || !all_unknown) continue;
-      const bool where = !(origin || named(first));
-      bool qualified = false;  // «в ветеринарной клинике»
-      for (size_t j = i + 1; j < end; ++j)
-        qualified = qualified || (role[j] == REQUIRED && modifier(U32(toks.key(j))));
-      if (where && qualified) continue;
-      for (size_t j = i + 1; j < end; ++j)
-        if (role[j] == REQUIRED) role[j] = OPTIONAL, ++made;
-      workplace = workplace || where;
+      size_t end = i + 1, words = 0;
+      bool noun = false;
+      for (; end < toks.size() && !toks.toks[end].pause && !stem::is_place_preposition(toks.key(end)); ++end) {
+        if (role[end] != REQUIRED) {
+          if (stem::is_stop(toks.key(end))) continue;  // "at a studio"
+          break;
+        }
+        if (!unknown(end) || !(name(end) || place_noun(end))) break;
+        noun = noun || !name(end);
+        ++words;
+      }
+      if (!words) continue;
+      for (size_t j = i + 1; j < end; ++j) make_optional(j);
+      workplace = workplace || noun;
       i = end - 1;
     }
     return made;
@@ -305,13 +331,12 @@ void evaluate(const Index& ix, Scratch& s, const std::string& reading, bool skel
     // its head is matched, at most (G-1)/2 of its word groups are left out, and a specific word matched;
     // never through an alias that is a word of another entry's name alone.
     bool listed = (full || (all_conf && head && specific && (G - covered) <= (G - 1) / 2)) && !F.shared;
-    // A workplace phrase left out (QueryWords::workplace): only an official name named in full.
-    if (qw.workplace && !(full && F.kind <= FK_EN)) listed = false;
     // ... but not when the query drops an adjective or an abbreviation before a word it matched in an
-    // alias ("аналитик данных" is not "аналитик больших данных", "менеджер проектов" not "ИТ-менеджер
-    // проектов"): an alias is already the short colloquial name, so the word left out narrows the
-    // profession. (Official names carry qualifiers people omit: «анимация технигі».)
-    if (listed && !full && is_alias(F.kind))
+    // alias or the English name ("аналитик данных" is not "аналитик больших данных", "менеджер проектов"
+    // not "ИТ-менеджер проектов", "project manager" not "ICT project manager"): an alias is already the short
+    // colloquial name, and the English name a translation, so the word left out narrows the profession.
+    // (Official names carry qualifiers people omit: «анимация технигі».)
+    if (listed && !full && (is_alias(F.kind) || F.kind == FK_EN))
       for (uint16_t i = 0; i + 1 < F.ntok; ++i) {
         const Tok& t = ix.toks[F.tok + i];
         const bool qualifier = (t.flags & F_ABBR) || modifier(ix.words[t.word].key);
@@ -320,6 +345,8 @@ void evaluate(const Index& ix, Scratch& s, const std::string& reading, bool skel
           break;
         }
       }
+    // A place noun left out (QueryWords::workplace): only an official name (or its English name) named in full.
+    if (qw.workplace && !(full && F.kind <= FK_EN)) listed = false;
     const bool exact = full && all_word;
     const int fscore = sum + (full ? B_FULL : 0) + (exact ? B_EXACT : 0) + (G ? B_COVER * covered / G : 0) +
                        (F.kind <= FK_EN ? B_OFFICIAL : 0) - (guess ? REWRITE_PENALTY : 0);

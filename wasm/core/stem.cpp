@@ -388,9 +388,10 @@ bool is_frame(const U32& w) {
 }
 
 bool is_person(const U32& w) {
-  static const WordSet RU("он она они брат сестра сын дочь отец мать мама папа супруг супруга друг подруга",
+  static const WordSet RU("он она они брат сестра сын дочь отец отца мать мама папа супруг супруга друг подруга",
                           russian);
-  static const WordSet KK("ол олар ағам інім әпкем қарындасым ұлым қызым әкем анам досым", kazakh);
+  static const WordSet KK("ол олар ағам інім әпкем қарындасым сіңлім ұлым қызым балам әкем анам жұбайым досым",
+                          kazakh);
   static const WordSet EN("he brother sister son daughter father mother spouse friend");
   if (text::has_cyrillic(w)) return RU.has(russian(w)) || KK.has(kazakh(w));
   return EN.has(w);
@@ -401,6 +402,49 @@ bool is_place_preposition(std::u32string_view w) {
   return PREP.has(w);
 }
 
+bool is_place_noun(const U32& w) {
+  static const WordSet RU(
+      "больница госпиталь клиника поликлиника лаборатория завод фабрика комбинат предприятие компания фирма "
+      "организация банк офис студия театр телевидение телеканал университет институт колледж школа центр "
+      "агентство издательство министерство отель гостиница ресторан магазин город г село",
+      russian);
+  static const WordSet KK(
+      "аурухана емхана клиника зертхана зауыт фабрика кәсіпорын компания фирма мекеме банк кеңсе студия театр "
+      "теледидар университет институт колледж мектеп орталық агенттік баспа министрлік қонақүй мейрамхана "
+      "дүкен қала ауыл",
+      kazakh);
+  static const WordSet EN(
+      "hospital clinic lab laboratory factory plant company firm bank office studio theatre theater television "
+      "university institute college school center centre agency ministry hotel restaurant shop store city town "
+      "village");
+  if (text::has_cyrillic(w)) return RU.has(russian(w)) || KK.has(kazakh(w));
+  return EN.has(english(w));
+}
+
+bool is_place_name(const U32& w) {
+  // The cities of Kazakhstan and the countries (and capitals) applicants most often come from.
+  static const WordSet RU(
+      "алматы астана шымкент караганда актобе тараз павлодар семей атырау костанай кызылорда уральск "
+      "петропавловск актау темиртау туркестан талдыкорган экибастуз кокшетау казахстан россия москва узбекистан "
+      "ташкент самарканд кыргызстан киргизия бишкек таджикистан душанбе туркменистан китай индия турция украина "
+      "беларусь белоруссия германия монголия иран пакистан афганистан азербайджан грузия армения корея сша "
+      "америка европа",
+      russian);
+  static const WordSet KK(
+      "алматы астана шымкент қарағанды ақтөбе тараз павлодар өскемен семей атырау қостанай қызылорда орал "
+      "петропавл ақтау теміртау түркістан талдықорған қазақстан ресей мәскеу өзбекстан ташкент қырғызстан "
+      "бішкек тәжікстан түрікменстан қытай үндістан түркия украина беларусь германия моңғолия иран пәкістан "
+      "ауғанстан әзербайжан грузия армения корея америка",
+      kazakh);
+  static const WordSet EN(
+      "almaty astana shymkent karaganda aktobe taraz pavlodar semey atyrau kostanay kyzylorda uralsk aktau "
+      "turkestan kazakhstan russia moscow uzbekistan tashkent samarkand kyrgyzstan bishkek tajikistan dushanbe "
+      "turkmenistan china india turkey ukraine belarus germany mongolia iran pakistan afghanistan azerbaijan "
+      "georgia armenia korea usa america europe");
+  if (text::has_cyrillic(w)) return RU.has(russian(w)) || KK.has(kazakh(w));
+  return EN.has(w);
+}
+
 bool kk_place_case(const U32& w) {
   // Folded endings, longest first: the adjective of place (-дағы), the ablative (-дан), the locative (-да).
   static const char32_t* const END[] = {U"ндагы", U"ндеги", U"дагы", U"деги", U"тагы", U"теги", U"ндан", U"нден",
@@ -408,8 +452,8 @@ bool kk_place_case(const U32& w) {
                                         U"да", U"де", U"та", U"те", nullptr};
   for (const char32_t* const* e = END; *e; ++e) {
     const size_t n = std::char_traits<char32_t>::length(*e);
-    if (w.size() >= n + KK_MIN_STEM && w.compare(w.size() - n, n, *e) == 0)
-      return kk_joins(w[w.size() - n - 1], (*e)[0]);
+    if (w.size() >= n + KK_MIN_STEM && w.compare(w.size() - n, n, *e) == 0 && kk_joins(w[w.size() - n - 1], (*e)[0]))
+      return true;
   }
   return false;
 }

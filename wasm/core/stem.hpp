@@ -23,14 +23,18 @@ bool is_stop(std::u32string_view w);
 // pronouns, work / be / seek / study, profession and speciality, "is … on the list", years. Optional in a query.
 bool is_frame(const U32& w);
 
-// Another person or a pronoun (она, ол, брат, әйелім, brother): optional in a sentence as a complete word;
+// Another person or a pronoun (она, ол, брат, ағам, brother): optional in a sentence as a complete word;
 // as the word being typed it may be the start of a title word («он» of «онколог»).
 bool is_person(const U32& w);
 
 // Where one works or comes from, which says nothing of the profession: a preposition opening such a phrase
-// (в, во, на, из; in, at, from), and a Kazakh word in the locative or ablative case or its adjective
-// (Шымкентте, Индиядан, зауытта, Алматыдағы).
+// (в, во, на, из; in, at, from); a noun of a place of work or a settlement (больница, завод, аурухана, қала,
+// studio, city); a word in the Kazakh locative or ablative case or its adjective (Шымкентте, Индиядан,
+// зауытта, Алматыдағы), by its ending alone, so Russian words may match too (завода): callers also ask
+// for a name or a place noun.
 bool is_place_preposition(std::u32string_view w);
+bool is_place_noun(const U32& w);
+bool is_place_name(const U32& w);  // a city of Kazakhstan or a country of origin, however written (алматы, индии)
 bool kk_place_case(const U32& w);
 
 // The Kazakh stems (kazakh()) with the same meaning as this one in the titles, itself included, or nullptr.

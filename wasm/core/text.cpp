@@ -301,7 +301,9 @@ void tokenize(std::string_view s, Tokens& out, bool* ends_with_break) {
     if (in_word) { finish(out, at, joined, paren, pause); in_word = false; seps = 0; hyphen_sep = pause_sep = false; }
     ++seps;
     hyphen_sep = is_hyphen(c);
-    pause_sep = pause_sep || std::u32string_view(U",;:.!?…").find(c) != std::u32string_view::npos;
+    // A full stop after a word of one to three letters ends an abbreviation («г. Алматы»), not a phrase.
+    const bool abbreviation = c == '.' && !out.toks.empty() && out.toks.back().n <= 3;
+    pause_sep = pause_sep || (std::u32string_view(U",;:.!?…").find(c) != std::u32string_view::npos && !abbreviation);
     if (is_open(c)) ++depth;
     else if (is_close(c) && depth > 0) --depth;
   }
