@@ -209,6 +209,7 @@ TEST_CASE("a place one works in or comes from does not block the verdict; a fiel
   CHECK(verdict("по диплому педиатр, работаю в Алматы стоматологом") != "listed");
   // A word being typed that ends like a Kazakh locative is still the start of a title word.
   CHECK(verdict("анесте") == "listed");
+  // With nothing else, the words after a preposition are the query: «стоматолог» is read, not dropped.
   CHECK(verdict("есть ли в списке профессия стоматолог") == "none");
   // A phrase holding a title word is not a place: «пищевой» stays required.
   CHECK(verdict("инженер-технолог в Пищевой промышленности") != "listed");
