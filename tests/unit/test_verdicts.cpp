@@ -195,6 +195,8 @@ TEST_CASE("a place one works in or comes from does not block the verdict; a fiel
   CHECK(verdict("муж работает звукооператором на телевидении") == "listed");
   CHECK(verdict("I work as a sound engineer at a studio in Almaty") == "listed");
   CHECK(verdict("ауруханада дәрігер-онколог болып істеймін") == "listed");
+  CHECK(verdict("работаю нейрохирургом в больнице") == "listed");  // «нейрохирург»: «Врач-нейрохирург» shortened
+  CHECK(verdict("бизнес-аналитик в банке") != "listed");  // shortened by «в области ИКТ», a qualifier
   // ... for it may name a field, which narrows a part of a name or an alias, or, with an adjective, is
   // another field altogether.
   CHECK(verdict("менеджер проектов в строительстве") != "listed");

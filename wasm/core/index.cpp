@@ -167,6 +167,37 @@ void mark_shared_aliases(Index& ix) {
   }
 }
 
+// Aliases that shorten their entry's official or English name of the same language: every significant word
+// of the alias is a word of that name, and every word of the name left out is common (in more than rare_df
+// entries: «врач», «дәрігер»), never a qualifier that narrows it («в области …», «реаниматолог»).
+void mark_shortened_names(Index& ix) {
+  for (uint32_t e = 0; e < ix.entry_field.size(); ++e) {
+    const uint32_t first = ix.entry_field[e];
+    for (uint32_t fid = first; fid < ix.fields.size() && ix.fields[fid].entry == e; ++fid) {
+      Field& a = ix.fields[fid];
+      if (!is_alias(a.kind)) continue;
+      // An entry's fields are its kk, ru and en names (FK_KK, FK_RU, FK_EN from `first`), then its aliases.
+      const uint8_t lang = a.kind == FK_ALIAS_RU ? FK_RU : a.kind == FK_ALIAS_KK ? FK_KK : FK_EN;
+      const Field& name = ix.fields[first + lang];
+      auto words_of = [&](const Field& f, uint32_t w) {
+        for (uint16_t i = 0; i < f.ntok; ++i)
+          if (ix.toks[f.tok + i].word == w) return true;
+        return false;
+      };
+      bool shortened = true;
+      for (uint16_t i = 0; shortened && i < a.ntok; ++i) {
+        const Tok& t = ix.toks[a.tok + i];
+        if ((t.flags & F_SIG) && !words_of(name, t.word)) shortened = false;
+      }
+      for (uint16_t i = 0; shortened && i < name.ntok; ++i) {
+        const Tok& t = ix.toks[name.tok + i];
+        if ((t.flags & F_SIG) && !words_of(a, t.word) && ix.words[t.word].df <= ix.rare_df) shortened = false;
+      }
+      a.shortened = shortened;
+    }
+  }
+}
+
 }  // namespace
 
 Index build_index(const Catalog& c) {
@@ -240,6 +271,7 @@ Index build_index(const Catalog& c) {
   ix.en.build(std::move(en), false);
   ix.sound.build(std::move(snd), false);
   mark_shared_aliases(ix);
+  mark_shortened_names(ix);
   return ix;
 }
 

@@ -35,6 +35,8 @@ struct Field {
   uint16_t groups;     // word groups ("врач-онколог" is one group of two words) holding a significant word
   uint64_t sigmask;    // bit g: group g holds a significant word
   bool shared = false; // a one-word alias whose word is in another entry's name: it cannot make its entry listed
+  bool shortened = false;  // an alias that is its entry's name of the same language without its common words
+                           // («педиатр» of «Врач-педиатр»: only «врач», in many names, is left out)
 };
 struct Tok { uint32_t word; uint16_t group; uint8_t flags; };
 struct Post { uint32_t field; uint16_t pos; };

@@ -345,8 +345,9 @@ void evaluate(const Index& ix, Scratch& s, const std::string& reading, bool skel
           break;
         }
       }
-    // A place noun left out (QueryWords::workplace): only an official name (or its English name) named in full.
-    if (qw.workplace && !(full && F.kind <= FK_EN)) listed = false;
+    // A place noun left out (QueryWords::workplace): only an official name (or its English name), or an alias
+    // that shortens it (Field::shortened), named in full.
+    if (qw.workplace && !(full && (F.kind <= FK_EN || F.shortened))) listed = false;
     const bool exact = full && all_word;
     const int fscore = sum + (full ? B_FULL : 0) + (exact ? B_EXACT : 0) + (G ? B_COVER * covered / G : 0) +
                        (F.kind <= FK_EN ? B_OFFICIAL : 0) - (guess ? REWRITE_PENALTY : 0);
