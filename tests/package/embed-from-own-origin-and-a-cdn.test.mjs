@@ -57,7 +57,9 @@ async function open(url, { javaScriptEnabled = true } = {}) {
   p.on('pageerror', (e) => log.console.push(`pageerror: ${e.message}`));
   p.on('request', (r) => log.origins.add(new URL(r.url()).origin));
   p.on('response', async (r) => {
-    log.encodings[new URL(r.url()).pathname.split('/').pop()] = (await r.allHeaders())['content-encoding'] ?? null;
+    // A response still arriving when the test closes its page (the favicon) has no headers to read any more.
+    const headers = await r.allHeaders().catch(() => null);
+    if (headers) log.encodings[new URL(r.url()).pathname.split('/').pop()] = headers['content-encoding'] ?? null;
   });
   await p.goto(url);
   return { page: p, log, close: () => context.close() };
