@@ -174,7 +174,9 @@ struct QueryWords {
     auto place_noun = [&](size_t i) { return stem::is_place_noun(U32(toks.key(i))); };
     size_t made = 0;
     auto make_optional = [&](size_t i) {
-      if (role[i] == REQUIRED) role[i] = OPTIONAL, ++made;
+      if (role[i] != REQUIRED) return;
+      role[i] = OPTIONAL;
+      ++made;
     };
     for (size_t i = 0; i < toks.size(); ++i) {
       // Kazakh: «Шымкентте», «ауруханада», «Алматы қаласында» (not the word being typed: «анесте» is on its
