@@ -78,16 +78,15 @@ struct QueryWords {
     size_t required = 0, words = 0;
     U32 w;
     // Caps lock: every word of two letters or more in capitals ("Я РАБОТАЮ ВРАЧОМ"); then capitals say nothing.
-    size_t capitals = 0, longer = 0;
-    for (size_t i = 0; i < toks.size(); ++i)
-      if (toks.toks[i].n >= 2 && !all_digits(toks.key(i))) ++longer, capitals += toks.toks[i].caps;
+    // Title Case ("Oncologist At A Clinic"): every such word but function words starts with a capital; then a
+    // capital is not the mark of a name either.
+    size_t longer = 0, capitals = 0, content_words = 0, titled = 0;
+    for (size_t i = 0; i < toks.size(); ++i) {
+      if (toks.toks[i].n < 2 || all_digits(toks.key(i))) continue;
+      ++longer, capitals += toks.toks[i].caps;
+      if (!stem::is_stop(toks.key(i))) ++content_words, titled += toks.toks[i].capital;
+    }
     const bool shouting = capitals >= 2 && capitals == longer;
-    // Title Case ("Oncologist At A Clinic"): every word of two letters or more but function words starts with a
-    // capital; then a capital is not the mark of a name either.
-    size_t titled = 0, content_words = 0;
-    for (size_t i = 0; i < toks.size(); ++i)
-      if (toks.toks[i].n >= 2 && !all_digits(toks.key(i)) && !stem::is_stop(toks.key(i)))
-        ++content_words, titled += toks.toks[i].capital;
     const bool names_capitalised = !shouting && !(titled >= 2 && titled == content_words);
     for (size_t i = 0; i < toks.size(); ++i) {
       w.assign(toks.key(i));

@@ -344,6 +344,22 @@ class WordSet {
   void add(U32 w) { words_.push_back(std::move(w)); }
 };
 
+// A word list in the three languages: Russian and Kazakh words compared by stem (every inflected form
+// counts), English ones as written or, with `en_form`, by that form.
+class Lexicon {
+ public:
+  Lexicon(const char* ru, const char* kk, const char* en, U32 (*en_form)(const U32&) = nullptr)
+      : ru_(ru, russian), kk_(kk, kazakh), en_(en, en_form), en_form_(en_form) {}
+  bool has(const U32& w) const {
+    if (text::has_cyrillic(w)) return ru_.has(russian(w)) || kk_.has(kazakh(w));
+    return en_.has(en_form_ ? en_form_(w) : w);
+  }
+
+ private:
+  WordSet ru_, kk_, en_;
+  U32 (*en_form_)(const U32&);
+};
+
 }  // namespace
 
 bool is_stop(std::u32string_view w) {
@@ -361,7 +377,7 @@ bool is_stop(std::u32string_view w) {
 // asked for oneself or a spouse), none of which is a word of a profession. Russian and Kazakh words are
 // compared by stem (so every inflected form counts), English words as written.
 bool is_frame(const U32& w) {
-  static const WordSet RU(
+  static const Lexicon WORDS(
       "я мы меня мне мой моя мои это работаю работал работать работа являюсь был была быть буду "
       "стать хочу хотел ищу искать вакансия профессия специальность образование квалификация должность "
       "учился училась учусь окончил окончила закончил закончила имею есть ли входит список списке перечень "
@@ -370,31 +386,24 @@ bool is_frame(const U32& w) {
       // Other forms where the Snowball stem differs: опыт/опыта (оп, опыт), диплом/дипломом, ...
       "опыта дипломом иностранца казахстане "
       "разрешение получить оформить подходит подхожу подойдет подойду могу иностранец казахстан жена муж диплом",
-      russian);
-  static const WordSet KK(
       "мен менің маған мені біз мамандық мамандығым кәсіп кәсібім жұмыс істеймін істедім істеу "
       "жасаймын болып болдым болғым боламын келеді іздеймін жыл тәжірибе тізім тізімде тізбе тізбеде бар ма "
       "ме ба бе па пе қазір оқыдым бітірдім бойынша тұрақты тұруға рұқсат ықтиярхат аламын шетелдік "
       "қазақстан әйелім күйеуім диплом дипломым кіре кіреді келген келдім",
-      kazakh);
-  static const WordSet EN(
       "i i'm im am is are was were be been my me she they his her their work works worked working job as "
       "looking seeking want become profession occupation speciality specialty qualification years year "
       "experience list listed what about how it does do can have has had now currently there permanent "
       "residence residency permit visa get obtain apply qualify eligible foreigner kazakhstan wife husband "
       "diploma degree moved came");
-  if (text::has_cyrillic(w)) return RU.has(russian(w)) || KK.has(kazakh(w));
-  return EN.has(w);
+  return WORDS.has(w);
 }
 
 bool is_person(const U32& w) {
-  static const WordSet RU("он она они брат сестра сын дочь отец отца мать мама папа супруг супруга друг подруга",
-                          russian);
-  static const WordSet KK("ол олар ағам інім әпкем қарындасым сіңлім ұлым қызым балам әкем анам жұбайым досым",
-                          kazakh);
-  static const WordSet EN("he brother sister son daughter father mother spouse friend");
-  if (text::has_cyrillic(w)) return RU.has(russian(w)) || KK.has(kazakh(w));
-  return EN.has(w);
+  static const Lexicon WORDS(
+      "он она они брат сестра сын дочь отец отца мать мама папа супруг супруга друг подруга",
+      "ол олар ағам інім әпкем қарындасым сіңлім ұлым қызым балам әкем анам жұбайым досым",
+      "he brother sister son daughter father mother spouse friend");
+  return WORDS.has(w);
 }
 
 bool is_place_preposition(std::u32string_view w) {
@@ -403,46 +412,37 @@ bool is_place_preposition(std::u32string_view w) {
 }
 
 bool is_place_noun(const U32& w) {
-  static const WordSet RU(
+  static const Lexicon WORDS(
       "больница госпиталь клиника поликлиника лаборатория завод фабрика комбинат предприятие компания фирма "
       "организация банк офис студия театр телевидение телеканал университет институт колледж школа центр "
       "агентство издательство министерство отель гостиница ресторан магазин город г село",
-      russian);
-  static const WordSet KK(
       "аурухана емхана клиника зертхана зауыт фабрика кәсіпорын компания фирма мекеме банк кеңсе студия театр "
       "теледидар университет институт колледж мектеп орталық агенттік баспа министрлік қонақүй мейрамхана "
       "дүкен қала ауыл",
-      kazakh);
-  static const WordSet EN(
       "hospital clinic lab laboratory factory plant company firm bank office studio theatre theater television "
       "university institute college school center centre agency ministry hotel restaurant shop store city town "
-      "village");
-  if (text::has_cyrillic(w)) return RU.has(russian(w)) || KK.has(kazakh(w));
-  return EN.has(english(w));
+      "village",
+      english);
+  return WORDS.has(w);
 }
 
 bool is_place_name(const U32& w) {
   // The cities of Kazakhstan and the countries (and capitals) applicants most often come from.
-  static const WordSet RU(
+  static const Lexicon WORDS(
       "алматы астана шымкент караганда актобе тараз павлодар семей атырау костанай кызылорда уральск "
       "петропавловск актау темиртау туркестан талдыкорган экибастуз кокшетау казахстан россия москва узбекистан "
       "ташкент самарканд кыргызстан киргизия бишкек таджикистан душанбе туркменистан китай индия турция украина "
       "беларусь белоруссия германия монголия иран пакистан афганистан азербайджан грузия армения корея сша "
       "америка европа",
-      russian);
-  static const WordSet KK(
       "алматы астана шымкент қарағанды ақтөбе тараз павлодар өскемен семей атырау қостанай қызылорда орал "
       "петропавл ақтау теміртау түркістан талдықорған қазақстан ресей мәскеу өзбекстан ташкент қырғызстан "
       "бішкек тәжікстан түрікменстан қытай үндістан түркия украина беларусь германия моңғолия иран пәкістан "
       "ауғанстан әзербайжан грузия армения корея америка",
-      kazakh);
-  static const WordSet EN(
       "almaty astana shymkent karaganda aktobe taraz pavlodar semey atyrau kostanay kyzylorda uralsk aktau "
       "turkestan kazakhstan russia moscow uzbekistan tashkent samarkand kyrgyzstan bishkek tajikistan dushanbe "
       "turkmenistan china india turkey ukraine belarus germany mongolia iran pakistan afghanistan azerbaijan "
       "georgia armenia korea usa america europe");
-  if (text::has_cyrillic(w)) return RU.has(russian(w)) || KK.has(kazakh(w));
-  return EN.has(w);
+  return WORDS.has(w);
 }
 
 bool kk_place_case(const U32& w) {
