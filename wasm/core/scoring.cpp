@@ -26,6 +26,10 @@ bool modifier(const U32& w) {
   return false;
 }
 
+// The word still being typed: the last one, with nothing after it («онк» on its way to онколог). Its end says
+// nothing yet: it is neither a complete word of the sentence's frame nor a place.
+bool being_typed(const Tokens& toks, size_t i, bool trailing) { return i + 1 == toks.size() && !trailing; }
+
 bool all_digits(std::u32string_view w) {
   for (char32_t c : w)
     if (!text::is_digit(c)) return false;
@@ -95,7 +99,7 @@ struct QueryWords {
       // A word in capitals may be an abbreviation («ПО», «IT»): not a stop word, and a frame word only from
       // three letters («ПМЖ»); unless the whole query is in capitals. A person is a word of its own
       // («сестра-анестезист» is not a sister).
-      const bool complete = i + 1 < toks.size() || trailing;
+      const bool complete = !being_typed(toks, i, trailing);
       const bool alone = !toks.toks[i].joined && !(i + 1 < toks.size() && toks.toks[i + 1].joined);
       const bool caps = toks.toks[i].caps && !shouting, stop = stem::is_stop(w);
       const bool frame = stem::is_frame(w) || (complete && alone && stem::is_person(w));
@@ -116,7 +120,7 @@ struct QueryWords {
     }
     for (size_t i = 0; i < toks.size() && n < MAX_QWORDS; ++i) {
       if (role[i] == NUMBER) continue;
-      const bool is_last = i + 1 == toks.size() && !trailing;
+      const bool is_last = being_typed(toks, i, trailing);
       optional[n] = required > 0 && role[i] == OPTIONAL;
       if (optional[n] && words > MAX_QWORDS) continue;  // a long sentence: its frame words make room for the title
       key[n].assign(toks.key(i));
@@ -151,7 +155,7 @@ struct QueryWords {
   // optional.
   size_t optional_places(const Index& ix, CandidateCache& cache, const Tokens& toks, bool skeleton, bool trailing,
                          bool names_capitalised, std::vector<uint8_t>& role) {
-    auto typing = [&](size_t i) { return i + 1 == toks.size() && !trailing; };
+    auto typing = [&](size_t i) { return being_typed(toks, i, trailing); };
     // Not a title word as a whole word, nor (the word being typed) the confident start of one as typed:
     // "из Инд" is not yet a title word, nor «больниц» one mistyped. A place that only sounds like an English
     // word of the titles («Индии» like "and", "end") is still a place.
