@@ -197,6 +197,13 @@ TEST_CASE("a place one works in or comes from does not block the verdict; a fiel
   CHECK(verdict("ауруханада дәрігер-онколог болып істеймін") == "listed");
   CHECK(verdict("работаю нейрохирургом в больнице") == "listed");  // «нейрохирург»: «Врач-нейрохирург» shortened
   CHECK(verdict("бизнес-аналитик в банке") != "listed");  // shortened by «в области ИКТ», a qualifier
+  // The kind of place before its noun: level, owner, size, country.
+  CHECK(verdict("работаю врачом-онкологом в городской больнице") == "listed");
+  CHECK(verdict("врач-педиатр в частной клинике") == "listed");
+  CHECK(verdict("I am an oncologist at a private clinic") == "listed");
+  CHECK(verdict("мен қалалық ауруханада дәрігер-онкологпын") == "listed");
+  CHECK(verdict("врач-педиатр в частной") != "listed");  // a kind of place without the place
+  CHECK(verdict("менеджер проектов в крупной строительной компании") != "listed");  // a field inside the phrase
   // ... for it may name a field, which narrows a part of a name or an alias, or, with an adjective, is
   // another field altogether.
   CHECK(verdict("менеджер проектов в строительстве") != "listed");

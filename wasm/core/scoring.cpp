@@ -144,9 +144,10 @@ struct QueryWords {
   // "в больнице", "at a studio", «ауруханада») says nothing of the profession, but as words the titles lack
   // they would keep the query from naming one. A place phrase follows a place preposition (в, на, из; in, at,
   // from) and runs while its words are names (a known city or country; a capital inside the sentence) or
-  // nouns of a place (stem::is_place_noun: больница, завод, studio, қала…), none a title word; or it is one
-  // such Kazakh word in the locative or ablative case, with a name just before it («Алматы қаласында»). Its
-  // words are optional.
+  // nouns of a place (stem::is_place_noun: больница, завод, studio, қала…), with the words for the kind of
+  // place before them (stem::is_place_adjective: «в городской больнице», "at a private clinic"), none a
+  // title word; or it is one such Kazakh word in the locative or ablative case, with names or kinds of place
+  // just before it («Алматы қаласында», «қалалық ауруханада»). Its words are optional.
   // Anything else after the preposition ends the phrase and stays a word to match: a field that narrows a name
   // («в строительстве», «в ветеринарии»), an adjective («в ветеринарной клинике»), a title word («в пищевой
   // промышленности»). A place noun may still stand for a field («аниматор в отеле»), so with one
@@ -175,6 +176,7 @@ struct QueryWords {
       return names_capitalised && i > 0 && toks.toks[i].capital && !toks.toks[i].pause && !modifier(w);
     };
     auto place_noun = [&](size_t i) { return stem::is_place_noun(U32(toks.key(i))); };
+    auto adjective = [&](size_t i) { return stem::is_place_adjective(U32(toks.key(i))); };
     size_t made = 0;
     auto make_optional = [&](size_t i) {
       if (role[i] != REQUIRED) return;
@@ -188,25 +190,27 @@ struct QueryWords {
           (name(i) || place_noun(i))) {
         make_optional(i);
         workplace = workplace || !name(i);
-        if (i > 0 && role[i - 1] == REQUIRED && name(i - 1) && unknown(i - 1)) make_optional(i - 1);
+        // What stands before it: its kind («қалалық ауруханада»), a name («Алматы қаласында»), or both.
+        for (size_t j = i; j-- > 0 && role[j] == REQUIRED && unknown(j) && (name(j) || adjective(j));)
+          make_optional(j);
         continue;
       }
       if (!stem::is_place_preposition(toks.key(i)) || toks.toks[i].caps) continue;
-      size_t end = i + 1, words = 0;
+      size_t last = i;  // the phrase's last name or place noun; a kind of place only counts before one
       bool noun = false;
-      for (; end < toks.size() && !toks.toks[end].pause && !stem::is_place_preposition(toks.key(end)); ++end) {
+      for (size_t end = i + 1; end < toks.size() && !toks.toks[end].pause &&
+                               !stem::is_place_preposition(toks.key(end)); ++end) {
         if (role[end] != REQUIRED) {
           if (stem::is_stop(toks.key(end))) continue;  // "at a studio"
           break;
         }
-        if (!unknown(end) || !(name(end) || place_noun(end))) break;
-        noun = noun || !name(end);
-        ++words;
+        if (!unknown(end)) break;
+        if (name(end) || place_noun(end)) noun = noun || !name(end), last = end;
+        else if (!adjective(end)) break;
       }
-      if (!words) continue;
-      for (size_t j = i + 1; j < end; ++j) make_optional(j);
+      for (size_t j = i + 1; j <= last; ++j) make_optional(j);
       workplace = workplace || noun;
-      i = end - 1;
+      i = std::max(i, last);
     }
     return made;
   }

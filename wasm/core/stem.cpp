@@ -426,6 +426,19 @@ bool is_place_noun(const U32& w) {
   return WORDS.has(w);
 }
 
+bool is_place_adjective(const U32& w) {
+  static const Lexicon WORDS(
+      "городской областной районный республиканский частный государственный муниципальный центральный "
+      "национальный международный местный сельский крупный большой небольшой иностранный зарубежный "
+      "казахстанский российский китайский турецкий американский немецкий корейский индийский узбекский",
+      "қалалық облыстық аудандық республикалық жеке мемлекеттік халықаралық ұлттық жергілікті ауылдық үлкен "
+      "шағын қазақстандық ресейлік қытайлық түрік американдық неміс корей үнді өзбек",
+      "private public state regional district national international local big large small foreign "
+      "municipal central russian chinese turkish american german korean indian",
+      english);
+  return WORDS.has(w);
+}
+
 bool is_place_name(const U32& w) {
   // The cities of Kazakhstan and the countries (and capitals) applicants most often come from.
   static const Lexicon WORDS(

@@ -34,6 +34,9 @@ bool is_person(const U32& w);
 // for a name or a place noun.
 bool is_place_preposition(std::u32string_view w);
 bool is_place_noun(const U32& w);
+// What kind of place, which says nothing of the profession either: its level, owner, size or country
+// (городской, частной, қалалық, private). Part of a place phrase only before a place noun or a name.
+bool is_place_adjective(const U32& w);
 bool is_place_name(const U32& w);  // a city of Kazakhstan or a country of origin, however written (алматы, индии)
 bool kk_place_case(const U32& w);
 
