@@ -22,7 +22,7 @@ function buildQuery(c) {
 }
 
 const VERDICTS = new Set(['listed', 'broad', 'suggestions', 'none', 'browse']);
-const KINDS = new Set(['layout', 'translit', 'kk-latin', 'code-layout']);
+const KINDS = new Set(['layout', 'translit', 'kk-latin', 'letters', 'code-layout']);
 
 function checkSpans(spans, len, what) {
   assert.ok(Array.isArray(spans), `${what}: spans are an array`);

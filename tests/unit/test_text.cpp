@@ -143,6 +143,18 @@ TEST_CASE("keyboard layouts") {
   CHECK(readings::kk_number_row_to_digits("ә512,1", true) == "251261");
 }
 
+TEST_CASE("English initials spelled out in Cyrillic are read as one abbreviation") {
+  using readings::spelled_letters;
+  CHECK(spelled_letters("айти архитектор") == "IT архитектор");
+  CHECK(spelled_letters("Ай-Ти специалист") == "IT специалист");
+  CHECK(spelled_letters("эй ай инженер") == "AI инженер");
+  CHECK(spelled_letters("эйч ар") == "HR");               // эйч before эй
+  CHECK(spelled_letters("ай") == "ай");                   // one letter is a word (Kazakh «ай», a month)
+  CHECK(spelled_letters("бір ай") == "бір ай");
+  CHECK(spelled_letters("архитектор") == "архитектор");   // not only letter names
+  CHECK(spelled_letters("эйэйэйэйэйэй") == "эйэйэйэйэйэй");  // over five letters: not an abbreviation
+}
+
 TEST_CASE("transliteration: Russian romanizations and Kazakh Latin") {
   using readings::transliterate;
   CHECK(transliterate("vrach onkolog", false, false) == "врач онколог");

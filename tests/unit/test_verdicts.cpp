@@ -132,6 +132,17 @@ TEST_CASE("English jargon in Cyrillic letters is read back by sound") {
   CHECK(first("клауд инженер") == "2529-0-001");
 }
 
+TEST_CASE("English initials spelled out in Cyrillic are a reading: one guess, as a keyboard layout is") {
+  CHECK(verdict("айти архитектор инфраструктуры") == "listed");
+  CHECK(first("айти архитектор инфраструктуры") == "2521-2-001");
+  CHECK(verdict("эй ай инженер") == "listed");
+  CHECK(first("эй ай инженер") == "2519-9-001");
+  CHECK(verdict("айти архитектор инфрастуктуры") != "listed");  // and a typo: two guesses
+  const Answer a = real().search("эй ай инженер", 10);
+  REQUIRE(a.rewrite);
+  CHECK(a.rewrite->kind == std::string("letters"));
+}
+
 TEST_CASE("abbreviations in capitals are the initials of title words, never of the head") {
   CHECK(first("специалист по ИБ") == "2524-0-007");
   CHECK(verdict("специалист по ИБ") == "listed");

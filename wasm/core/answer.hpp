@@ -27,7 +27,7 @@ struct Result {
 };
 
 struct Rewrite {      // the query was read another way (wrong keyboard layout, transliteration)
-  const char* kind;   // "layout", "translit", "kk-latin", "code-layout"
+  const char* kind;   // "layout", "translit", "kk-latin", "letters", "code-layout"
   std::string from, text;
 };
 

@@ -1,5 +1,7 @@
 #include "readings.hpp"
 
+#include <vector>
+
 #include "text.hpp"
 
 namespace kzprof {
@@ -244,11 +246,81 @@ std::string transliterate(std::string_view q, bool kk, bool j_as_y) {
 
 namespace {
 
+// The English names of Latin letters as they are written in Cyrillic (a vowel alone, и or о, would read too
+// many words as letters); the longer name first where one starts another (эйч before эй, джей before джи).
+struct LetterName {
+  const char32_t* name;
+  char letter;
+};
+const LetterName LETTER_NAMES[] = {
+    {U"эйч", 'H'}, {U"эйдж", 'H'}, {U"эй", 'A'}, {U"би", 'B'}, {U"си", 'C'}, {U"ди", 'D'}, {U"эф", 'F'},
+    {U"джей", 'J'}, {U"джи", 'G'}, {U"ай", 'I'}, {U"кей", 'K'}, {U"эл", 'L'}, {U"эм", 'M'}, {U"эн", 'N'},
+    {U"оу", 'O'}, {U"пи", 'P'}, {U"кью", 'Q'}, {U"ар", 'R'}, {U"эс", 'S'}, {U"ти", 'T'}, {U"ю", 'U'},
+    {U"ви", 'V'}, {U"экс", 'X'}, {U"икс", 'X'}, {U"уай", 'Y'}, {U"вай", 'Y'}, {U"зед", 'Z'}, {U"зи", 'Z'}};
+
+// The letters a Cyrillic word spells out in full («айти» → "IT"), or "" when it is not only letter names.
+std::string letters_of(std::u32string_view word) {
+  std::vector<int> from(word.size() + 1, -1);  // from[i]: the letter name that ends at i, by index
+  std::vector<size_t> start(word.size() + 1, 0);
+  std::vector<bool> reached(word.size() + 1, false);
+  reached[0] = true;
+  for (size_t i = 0; i < word.size(); ++i) {
+    if (!reached[i]) continue;
+    for (size_t n = 0; n < sizeof LETTER_NAMES / sizeof *LETTER_NAMES; ++n) {
+      const std::u32string_view name(LETTER_NAMES[n].name);
+      if (word.substr(i, name.size()) != name || reached[i + name.size()]) continue;
+      reached[i + name.size()] = true, from[i + name.size()] = int(n), start[i + name.size()] = i;
+    }
+  }
+  std::string letters;
+  if (word.empty() || !reached[word.size()]) return letters;
+  for (size_t at = word.size(); at > 0; at = start[at]) letters.insert(letters.begin(), LETTER_NAMES[from[at]].letter);
+  return letters;
+}
+
+}  // namespace
+
+std::string spelled_letters(std::string_view q) {
+  const U32 s = text::decode(q);
+  std::string out;
+  auto word_end = [&](size_t i) {
+    while (i < s.size() && text::is_cyrillic(s[i])) ++i;
+    return i;
+  };
+  for (size_t i = 0; i < s.size();) {
+    if (!text::is_cyrillic(s[i])) { text::append_utf8(out, s[i++]); continue; }
+    // Words of letter names in a row, apart by a space or a hyphen, are one abbreviation («эй ай», «ай-ти»).
+    std::string letters;
+    size_t end = i;
+    for (size_t at = i;;) {
+      const size_t e = word_end(at);
+      U32 word(s, at, e - at);
+      for (char32_t& c : word) c = text::lower(c);
+      const std::string more = letters_of(word);
+      if (more.empty()) break;
+      letters += more, end = e;
+      size_t next = e;
+      while (next < s.size() && (s[next] == ' ' || text::is_hyphen(s[next]))) ++next;
+      if (next == e || next >= s.size() || !text::is_cyrillic(s[next])) break;
+      at = next;
+    }
+    if (letters.size() >= 2 && letters.size() <= 5) {
+      out += letters;
+      i = end;
+    } else {
+      for (const size_t e = word_end(i); i < e;) text::append_utf8(out, s[i++]);
+    }
+  }
+  return out;
+}
+
+namespace {
+
 // The table of readings. `make` writes the reading into `out` and returns its kind, or nullptr when it does
 // not apply to q.
 struct Rule {
   const char* (*make)(std::string_view q, std::string& out);
-  bool skeleton, code_only;
+  bool skeleton, code_only, spelled;
 };
 
 const char* qwerty_reading(std::string_view q, std::string& out) {
@@ -284,13 +356,28 @@ const char* kk_row_punct_reading(std::string_view q, std::string& out) {
   return "code-layout";
 }
 
+// English initials spelled out in Cyrillic: «айти архитектор» → "IT архитектор", «эй ай инженер» → "AI инженер".
+const char* letters_reading(std::string_view q, std::string& out) {
+  if (!has_cyrillic_letter(q)) return nullptr;
+  out = spelled_letters(q);
+  return "letters";
+}
+// The same letters as Russian writes the abbreviation, in Cyrillic («айти» → «ИТ», as in «ИТ-инфраструктуры»).
+const char* letters_cyrillic_reading(std::string_view q, std::string& out) {
+  if (!has_cyrillic_letter(q)) return nullptr;
+  out = transliterate(spelled_letters(q), false, false);
+  return "letters";
+}
+
 const Rule RULES[] = {
-    {qwerty_reading, false, false},     // Russian/Kazakh typed with the English layout on
-    {translit_reading, true, false},    // Russian/Kazakh in Latin letters
-    {translit_j_reading, true, false},
-    {jcuken_reading, false, false},     // English typed with the Russian layout on
-    {kk_row_reading, false, true},      // a code typed with the Kazakh layout on
-    {kk_row_punct_reading, false, true},
+    {qwerty_reading, false, false, false},     // Russian/Kazakh typed with the English layout on
+    {translit_reading, true, false, false},    // Russian/Kazakh in Latin letters
+    {translit_j_reading, true, false, false},
+    {jcuken_reading, false, false, false},     // English typed with the Russian layout on
+    {letters_reading, false, false, true},     // English initials spelled out in Cyrillic
+    {letters_cyrillic_reading, false, false, true},
+    {kk_row_reading, false, true, false},      // a code typed with the Kazakh layout on
+    {kk_row_punct_reading, false, true, false},
 };
 
 }  // namespace
@@ -303,7 +390,7 @@ std::vector<Reading> alternatives(std::string_view q) {
     if (!kind || text == q) continue;
     bool seen = false;
     for (const Reading& o : out) seen = seen || o.text == text;
-    if (!seen) out.push_back(Reading{text, kind, r.skeleton, r.code_only});
+    if (!seen) out.push_back(Reading{text, kind, r.skeleton, r.code_only, r.spelled});
   }
   return out;
 }

@@ -14,9 +14,10 @@ namespace readings {
 // One other way to read a query.
 struct Reading {
   std::string text;
-  const char* kind;  // "layout", "translit", "kk-latin", "code-layout" (the answer's rewrite.kind)
+  const char* kind;  // "layout", "translit", "kk-latin", "letters", "code-layout" (the answer's rewrite.kind)
   bool skeleton;     // a transliteration: its words are compared by skeleton (lossy vowels, ь, doubled letters)
   bool code_only;    // only a code can be read from it (the Kazakh number row)
+  bool spelled;      // it spells out initials («айти» → "IT"): its capitals are the guess itself
 };
 
 // Every other reading of q that differs from it and from the ones before, in the order of the table in
@@ -36,6 +37,10 @@ std::string cyrillic_to_qwerty(std::string_view q);
 // A code typed with the Kazakh layout active: ә→2 і→3 ң→4 ғ→5 ү→8 ұ→9 қ→0 ө→- һ→=.
 // With `punct_digits`, ',' → 6 and '.' → 7 as well (the Kazakh layout puts them on 6 and 7).
 std::string kk_number_row_to_digits(std::string_view q, bool punct_digits);
+
+// English initials spelled out in Cyrillic letter names, as one abbreviation in capitals: «айти» → "IT",
+// «эй ай» → "AI", «ай-ти специалист» → "IT специалист". Two to five letters; other words are kept.
+std::string spelled_letters(std::string_view q);
 
 // A folded Cyrillic word in Latin letters, as Russian is commonly romanized (ж zh, х kh, ц ts, ч ch, ш sh,
 // щ shch, ю yu, я ya, й y, ъ ь dropped): "софтвер" -> "softver", to compare English words by sound.

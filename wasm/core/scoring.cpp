@@ -218,12 +218,12 @@ struct QueryWords {
 
 // True when no result of this reading can beat `floor` (the best reading so far; it must be strictly
 // better, ties going to the earlier reading): the best composite score the candidate bounds allow.
-bool cannot_beat(const Index& ix, const QueryWords& qw, bool skeleton, const Eval& floor, int idx) {
+bool cannot_beat(const Index& ix, const QueryWords& qw, bool skeleton, bool spelled, const Eval& floor, int idx) {
   int qsum = 0, matched = 0;
   bool all_conf = true, all_word = true;
   for (size_t qi = 0; qi < qw.n; ++qi) {
     CandidateBound b = bound_candidates(ix, qw.key[qi], qw.last[qi], skeleton);
-    if (qw.caps[qi] && b.q < Q_INITIALS) b.q = Q_INITIALS;  // initials: not confident in a guess (initials_hits)
+    if (qw.caps[qi] && b.q < Q_INITIALS) b.q = Q_INITIALS, b.conf = b.conf || spelled;  // initials (initials_hits)
     if (!b.exact && !qw.optional[qi]) all_word = false;
     if (qw.optional[qi]) qsum += b.q / 2;
     else qsum += b.q, matched += b.q > 0, all_conf = all_conf && b.conf;
@@ -259,13 +259,14 @@ void initials_hits(const Index& ix, const U32& abbr, uint8_t qi, bool conf, std:
 
 }  // namespace
 
-void evaluate(const Index& ix, Scratch& s, const std::string& reading, bool skeleton, const Eval* floor, Eval& ev) {
+void evaluate(const Index& ix, Scratch& s, const std::string& reading, bool skeleton, const Eval* floor, Eval& ev,
+              bool spelled) {
   const bool guess = floor != nullptr;
   const QueryWords qw(ix, s.cache, reading, skeleton, guess);
   const size_t nq = qw.n;
   ev.clear();
   ev.content = qw.content;
-  if (!nq || (floor && cannot_beat(ix, qw, skeleton, *floor, ev.idx))) return;
+  if (!nq || (floor && cannot_beat(ix, qw, skeleton, spelled, *floor, ev.idx))) return;
   for (size_t qi = 0; qi < nq; ++qi) {
     const std::vector<Cand>& cands = s.cache.get(ix, qw.key[qi], qw.last[qi], skeleton);
     size_t weak = 0;
@@ -278,7 +279,7 @@ void evaluate(const Index& ix, Scratch& s, const std::string& reading, bool skel
           ev.hits.push_back(Hit{Hit::make_key(ix.posts[p].field, uint8_t(qi), c.q, ix.posts[p].pos), c.kind, c.q, conf,
                                 c.a, c.b});
     }
-    if (qw.caps[qi]) initials_hits(ix, qw.key[qi], uint8_t(qi), !guess, ev.hits);
+    if (qw.caps[qi]) initials_hits(ix, qw.key[qi], uint8_t(qi), !guess || spelled, ev.hits);
   }
   // (field, query word, quality desc, position): one key compare. For one query word a field position
   // holds one word, which has one candidate, so no two hits compare equal.

@@ -37,6 +37,7 @@ export const KZP_EN = {
     layout: 'Typed with the keyboard set to another language? Showing results for',
     translit: 'Read as Russian written in Latin letters:',
     'kk-latin': 'Read as Kazakh written in Latin letters:',
+    letters: 'Read as letters spelled out:',
     'code-layout': 'Read as the code',
     other: 'Showing results for',
   },
