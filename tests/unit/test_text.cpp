@@ -1,6 +1,8 @@
 // Normalization, tokenization with UTF-16 offsets, stemmers, readings (layouts, transliteration).
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "core/index.hpp"
 #include "core/readings.hpp"
 #include "core/stem.hpp"
@@ -120,6 +122,14 @@ TEST_CASE("Kazakh suffix stripper on folded words") {
   CHECK(kk("акушерка") != kk("акушер"));
   CHECK(kk("аналитиктер") == kk("аналитик"));
   CHECK(kk("аналитикдер") != kk("аналитик"));
+}
+
+TEST_CASE("Kazakh endings cut every way: an ending can hide another") {
+  std::vector<U32> every;
+  stem::kazakh_every_stem(U"маманымын", every);
+  CHECK(stem::kazakh(U"маманымын") == U"мама");  // мама + ны + мын, the longest ending first
+  CHECK(std::find(every.begin(), every.end(), U32(U"маман")) != every.end());  // маман + ы + мын
+  CHECK(std::find(every.begin(), every.end(), U32(U"мама")) != every.end());
 }
 
 TEST_CASE("English light stemmer and stop words") {

@@ -139,6 +139,11 @@ class Finder {
       ks = stem::kazakh(key_);
       if (rs.size() >= 3) lookup(ix_.ru, rs);
       if (ks.size() >= 3) lookup(ix_.kk, ks);
+      // The other ways to cut its endings: «маманымын» is маман + ы + мын, where kazakh() cuts мама + ны + мын.
+      static thread_local std::vector<U32> every;
+      stem::kazakh_every_stem(key_, every);
+      for (const U32& other : every)
+        if (other != ks && other.size() >= 3) lookup(ix_.kk, other);
       if (const std::vector<U32>* same = stem::kazakh_synonyms(ks))  // қамтылым = жасақтама = қамсыздандыру
         for (const U32& other : *same)
           if (other != ks) lookup(ix_.kk, other);

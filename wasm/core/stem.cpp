@@ -272,37 +272,68 @@ bool kk_joins(char32_t before, char32_t first) {
 
 }  // namespace
 
-U32 kazakh(const U32& in) {
+namespace {
+
+// Agent nouns: X-лаушы (-леуші, -даушы, -деуші) is the X-шы of the same X, with or without endings after
+// it: бағдарламалаушысы = бағдарламашысы.
+U32 kk_agent_short(const U32& in) {
   U32 w = in;
-  // Agent nouns: X-лаушы (-леуші, -даушы, -деуші) is the X-шы of the same X, with or without endings
-  // after it: бағдарламалаушысы = бағдарламашысы.
   for (const char32_t* agent : {U"лаушы", U"леуши", U"даушы", U"деуши"}) {
     const size_t at = w.find(agent, 4);
     if (at != U32::npos) w.erase(at, 3);
   }
-  for (int step = 0; step < KK_MAX_STEPS; ++step) {
-    static const SufTable T_KK(KK);
-    size_t best = 0;
-    if (const std::vector<Suf>* v = T_KK.of(w))
-      for (const Suf& s : *v) {  // longest first: the first that fits wins
-        const size_t n = s.n;
-        if (!ends(w, 0, s)) continue;
-        size_t rest = w.size() - n;
-        if (rest < (n == 1 ? KK_MIN_STEM1 : KK_MIN_STEM)) continue;
-        if (!kk_joins(w[rest - 1], s.s[0])) continue;
-        best = n;
-        break;
-      }
-    if (!best) break;
-    w.resize(w.size() - best);
-  }
-  // Voicing alternation before vowel endings (технигі → техник, кітабы → кітап): the final г/б of every
-  // stem is devoiced, stripped or not, so both forms meet.
+  return w;
+}
+
+// Ending s can be cut from w: w ends with it, enough stem is left, and the two join.
+bool kk_cuts(const U32& w, const Suf& s) {
+  if (!ends(w, 0, s)) return false;
+  const size_t rest = w.size() - s.n;
+  return rest >= (s.n == 1 ? KK_MIN_STEM1 : KK_MIN_STEM) && kk_joins(w[rest - 1], s.s[0]);
+}
+
+// Voicing alternation before vowel endings (технигі → техник, кітабы → кітап): the final г/б of every
+// stem is devoiced, stripped or not, so both forms meet.
+U32 kk_devoiced(U32 w) {
   if (!w.empty()) {
     if (w.back() == U'г') w.back() = U'к';
     else if (w.back() == U'б') w.back() = U'п';
   }
   return w;
+}
+
+const SufTable& kk_endings() {
+  static const SufTable T_KK(KK);
+  return T_KK;
+}
+
+void kk_cut_every_way(const U32& w, int steps, std::vector<U32>& out) {
+  const U32 stem = kk_devoiced(w);
+  if (std::find(out.begin(), out.end(), stem) == out.end()) out.push_back(stem);
+  if (steps == KK_MAX_STEPS) return;
+  if (const std::vector<Suf>* v = kk_endings().of(w))
+    for (const Suf& s : *v)
+      if (kk_cuts(w, s)) kk_cut_every_way(U32(w, 0, w.size() - s.n), steps + 1, out);
+}
+
+}  // namespace
+
+U32 kazakh(const U32& in) {
+  U32 w = kk_agent_short(in);
+  for (int step = 0; step < KK_MAX_STEPS; ++step) {
+    size_t best = 0;
+    if (const std::vector<Suf>* v = kk_endings().of(w))
+      for (const Suf& s : *v)  // longest first: the first that fits wins
+        if (kk_cuts(w, s)) { best = s.n; break; }
+    if (!best) break;
+    w.resize(w.size() - best);
+  }
+  return kk_devoiced(w);
+}
+
+void kazakh_every_stem(const U32& w, std::vector<U32>& out) {
+  out.clear();
+  kk_cut_every_way(kk_agent_short(w), 0, out);
 }
 
 U32 english(const U32& in) {

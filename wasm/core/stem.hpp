@@ -11,6 +11,9 @@ namespace stem {
 
 U32 russian(const U32& w);  // Snowball Russian (ё already folded to е)
 U32 kazakh(const U32& w);   // iterative suffix stripping on Kazakh-folded words
+// Every stem the word can be cut to, itself included (kazakh() takes the longest ending each step, and an
+// ending can hide another: «маманымын» is маман + ы + мын, not only мама + ны + мын).
+void kazakh_every_stem(const U32& w, std::vector<U32>& out);
 U32 english(const U32& w);  // plural / possessive only
 
 // A Russian adjective by its ending (>= 5 letters): "программного", "ведущий".
