@@ -49,7 +49,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   REPO, CATEGORIES, NEGATIVE, DEV2_TSV, HOLDOUT_TSV, NEGATIVES_TSV, BEHAVIOURS_TSV, HOLDOUT2_TSV, NEGATIVES3_TSV,
-  POSITIVES4_TSV, HOLDOUT5_TSV, negativesTotal,
+  POSITIVES4_TSV, HOLDOUT5_TSV, DEV6_TSV, HOLDOUT6_TSV, negativesTotal,
   loadSite, loadQueries, keystrokes, evaluate, kzprofEngine, positivesTotal, summarize, table, fmtPct, pct,
 } from '../relevance/queries.mjs';
 import { syntheticData, typingSequences, prng } from './synthetic.mjs';
@@ -143,6 +143,8 @@ const sets = [
   fixture('negatives3.tsv', 'written blind, then looked at', NEGATIVES3_TSV),
   fixture('positives4.tsv', 'written blind, then tuned on', POSITIVES4_TSV),
   fixture('holdout5.tsv', 'sentences written blind, never tuned on', HOLDOUT5_TSV),
+  fixture('dev6.tsv', 'every kind, written blind, then looked at', DEV6_TSV),
+  fixture('holdout6.tsv', 'every kind, written blind, never tuned on', HOLDOUT6_TSV),
 ];
 // The 51-entry matcher, through a factory that keeps its emscripten module: the memory budget reads its heap.
 const createCore = (await import(pathToFileURL(path.join(site.site, site.files.glue)).href)).default;

@@ -18,6 +18,7 @@ export const NEGATIVES3_TSV = path.join(here, 'negatives3.tsv');
 export const POSITIVES4_TSV = path.join(here, 'positives4.tsv');
 export const HOLDOUT5_TSV = path.join(here, 'holdout5.tsv');
 export const DEV6_TSV = path.join(here, 'dev6.tsv');
+export const HOLDOUT6_TSV = path.join(here, 'holdout6.tsv');
 
 /**
  * Category order for the reports; negatives last. The first twelve are the original categories of

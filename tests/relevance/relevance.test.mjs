@@ -20,7 +20,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  HOLDOUT_TSV, DEV2_TSV, NEGATIVES_TSV, BEHAVIOURS_TSV, HOLDOUT2_TSV, NEGATIVES3_TSV, POSITIVES4_TSV, HOLDOUT5_TSV, DEV6_TSV, loadSite, headlineText, negativesTotal, positivesTotal, loadQueries, evaluate, kzprofEngine, relevanceTable, failuresText, pct, NEGATIVE,
+  HOLDOUT_TSV, DEV2_TSV, NEGATIVES_TSV, BEHAVIOURS_TSV, HOLDOUT2_TSV, NEGATIVES3_TSV, POSITIVES4_TSV, HOLDOUT5_TSV, DEV6_TSV, HOLDOUT6_TSV, loadSite, headlineText, negativesTotal, positivesTotal, loadQueries, evaluate, kzprofEngine, relevanceTable, failuresText, pct, NEGATIVE,
 } from './queries.mjs';
 
 // Floors in percent (top1, top3: share of queries whose first / first three results contain an
@@ -83,7 +83,7 @@ const issue11 = {};
 for (const [name, file, show] of [
   ['negatives.tsv', NEGATIVES_TSV, 'negatives'], ['behaviours.tsv', BEHAVIOURS_TSV, 'all'], ['holdout2.tsv', HOLDOUT2_TSV, 'none'],
   ['negatives3.tsv', NEGATIVES3_TSV, 'negatives'], ['positives4.tsv', POSITIVES4_TSV, 'all'],
-  ['holdout5.tsv', HOLDOUT5_TSV, 'none'], ['dev6.tsv', DEV6_TSV, 'all'],
+  ['holdout5.tsv', HOLDOUT5_TSV, 'none'], ['dev6.tsv', DEV6_TSV, 'all'], ['holdout6.tsv', HOLDOUT6_TSV, 'none'],
 ]) {
   const qs = loadQueries({ file, data: site.data });
   const res = evaluate(qs, kzprofEngine(matcher));
@@ -109,15 +109,20 @@ for (const [name, file, show] of [
 // 11 landed) and is held there, not at the goal. negatives3.tsv and positives4.tsv (written blind on
 // 2026-11-30, then development sets): no negative 'listed'; positives4 held where it stands (98.8 %).
 // holdout5.tsv (sentences written blind, a holdout read only as totals): no negative 'listed'; its sentences
-// named 'listed' held where the place, person and Kazakh-stem rules left them (63 of 90 = 70.0 %).
+// named 'listed' held where the place, person and Kazakh-stem rules left them (63 of 90 = 70.0 %). dev6.tsv
+// (every kind of query, written blind, a development set) and holdout6.tsv (the same kinds, written blind, a
+// holdout read only as totals): no negative 'listed'; held where they stood when added (94.6 %, 87.5 %).
 export const ISSUE11_GATES = {
-  negativesMaxListed: { 'negatives.tsv': 0, 'holdout2.tsv': 0, 'negatives3.tsv': 0, 'holdout5.tsv': 0 },
+  negativesMaxListed: { 'negatives.tsv': 0, 'holdout2.tsv': 0, 'negatives3.tsv': 0, 'holdout5.tsv': 0, 'dev6.tsv': 0,
+    'holdout6.tsv': 0 },
   // per file: top-1 and top-3 of the positives, 'listed' with the right code first, broad words answered 'none'
   positives: {
     'behaviours.tsv': { top1: 97, top3: 99, fullListed: 95, broadNone: 0 },
     'holdout2.tsv': { top1: 97, top3: 99, fullListed: 90, broadNone: 0 },
     'positives4.tsv': { top1: 99, top3: 99, fullListed: 99, broadNone: 0 },
     'holdout5.tsv': { top1: 99, top3: 99, fullListed: 70, broadNone: 0 },
+    'dev6.tsv': { top1: 98, top3: 98, fullListed: 94, broadNone: 0 },
+    'holdout6.tsv': { top1: 98, top3: 98, fullListed: 87, broadNone: 0 },
   },
 };
 
