@@ -20,7 +20,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  HOLDOUT_TSV, DEV2_TSV, NEGATIVES_TSV, BEHAVIOURS_TSV, HOLDOUT2_TSV, NEGATIVES3_TSV, POSITIVES4_TSV, HOLDOUT5_TSV, DEV6_TSV, HOLDOUT6_TSV, loadSite, headlineText, negativesTotal, positivesTotal, loadQueries, evaluate, kzprofEngine, relevanceTable, failuresText, pct, NEGATIVE,
+  HOLDOUT_TSV, DEV2_TSV, NEGATIVES_TSV, BEHAVIOURS_TSV, HOLDOUT2_TSV, NEGATIVES3_TSV, POSITIVES4_TSV, HOLDOUT5_TSV, DEV6_TSV, HOLDOUT6_TSV, DEV7_TSV, loadSite, headlineText, negativesTotal, positivesTotal, loadQueries, evaluate, kzprofEngine, relevanceTable, failuresText, pct, NEGATIVE,
 } from './queries.mjs';
 
 // Floors in percent (top1, top3: share of queries whose first / first three results contain an
@@ -84,6 +84,7 @@ for (const [name, file, show] of [
   ['negatives.tsv', NEGATIVES_TSV, 'negatives'], ['behaviours.tsv', BEHAVIOURS_TSV, 'all'], ['holdout2.tsv', HOLDOUT2_TSV, 'none'],
   ['negatives3.tsv', NEGATIVES3_TSV, 'negatives'], ['positives4.tsv', POSITIVES4_TSV, 'all'],
   ['holdout5.tsv', HOLDOUT5_TSV, 'none'], ['dev6.tsv', DEV6_TSV, 'all'], ['holdout6.tsv', HOLDOUT6_TSV, 'none'],
+  ['dev7.tsv', DEV7_TSV, 'all'],
 ]) {
   const qs = loadQueries({ file, data: site.data });
   const res = evaluate(qs, kzprofEngine(matcher));

@@ -56,6 +56,9 @@ TEST_CASE("a sentence in capitals (caps lock) is read as a sentence: capitals th
 
 TEST_CASE("the words of what the list is for are a sentence's frame: residence permit, qualifying, a spouse") {
   CHECK(verdict("хочу получить ПМЖ как врач-онколог") == "listed");   // an abbreviation of three capitals
+  CHECK(verdict("входит ли гематолог в список востребованных профессий") == "listed");  // the list's own title
+  CHECK(verdict("моя сестра эндокринолог, она может получить ПМЖ?") == "listed");
+  CHECK(verdict("neonatologist, 6 years exp") == "listed");
   CHECK(verdict("мой муж врач-онколог, подходит?") == "listed");
   CHECK(verdict("can an oncologist get permanent residence") == "listed");
   CHECK(verdict("хочу получить ПМЖ как сварщик") != "listed");        // the frame names no profession
@@ -214,6 +217,9 @@ TEST_CASE("a place one works in or comes from does not block the verdict; a fiel
   CHECK(verdict("I am an oncologist at a private clinic") == "listed");
   CHECK(verdict("мен қалалық ауруханада дәрігер-онкологпын") == "listed");
   CHECK(verdict("врач-педиатр в частной") != "listed");  // a kind of place without the place
+  CHECK(verdict("жена акушер-гинеколог в роддоме") == "listed");
+  CHECK(verdict("авиационный инженер в аэропорту Алматы") == "listed");
+  CHECK(verdict("I work as a medical physicist in a radiotherapy department") != "listed");  // a field before it
   CHECK(verdict("менеджер проектов в крупной строительной компании") != "listed");  // a field inside the phrase
   // ... for it may name a field, which narrows a part of a name or an alias, or, with an adjective, is
   // another field altogether.

@@ -376,18 +376,22 @@ class WordSet {
 };
 
 // A word list in the three languages: Russian and Kazakh words compared by stem (every inflected form
-// counts), English ones as written or, with `en_form`, by that form.
+// counts), English ones as written or, with `en_form`, by that form. A Russian word's stem may also be the
+// listed word itself: Snowball cuts «роддом» to «родд» (as if -ом were an ending) but «роддоме» to «роддом».
 class Lexicon {
  public:
   Lexicon(const char* ru, const char* kk, const char* en, U32 (*en_form)(const U32&) = nullptr)
-      : ru_(ru, russian), kk_(kk, kazakh), en_(en, en_form), en_form_(en_form) {}
+      : ru_(ru, russian), ru_as_listed_(ru), kk_(kk, kazakh), en_(en, en_form), en_form_(en_form) {}
   bool has(const U32& w) const {
-    if (text::has_cyrillic(w)) return ru_.has(russian(w)) || kk_.has(kazakh(w));
+    if (text::has_cyrillic(w)) {
+      const U32 stem = russian(w);
+      return ru_.has(stem) || ru_as_listed_.has(stem) || kk_.has(kazakh(w));
+    }
     return en_.has(en_form_ ? en_form_(w) : w);
   }
 
  private:
-  WordSet ru_, kk_, en_;
+  WordSet ru_, ru_as_listed_, kk_, en_;
   U32 (*en_form_)(const U32&);
 };
 
@@ -416,7 +420,8 @@ bool is_frame(const U32& w) {
       "постоянное проживание приехал приехала переехал переехала "
       // Other forms where the Snowball stem differs: опыт/опыта (оп, опыт), диплом/дипломом, ...
       "опыта дипломом иностранца казахстане "
-      "разрешение получить оформить подходит подхожу подойдет подойду могу иностранец казахстан жена муж диплом",
+      "разрешение получить оформить подходит подхожу подойдет подойду могу может могут дадут дают иностранец "
+      "казахстан жена муж диплом востребованный востребованные",
       "мен менің маған мені біз мамандық мамандығым кәсіп кәсібім жұмыс істеймін істедім істеу "
       "жасаймын болып болдым болғым боламын келеді іздеймін жыл тәжірибе тізім тізімде тізбе тізбеде бар ма "
       "ме ба бе па пе қазір оқыдым бітірдім бойынша тұрақты тұруға рұқсат ықтиярхат аламын шетелдік "
@@ -425,7 +430,7 @@ bool is_frame(const U32& w) {
       "looking seeking want become profession occupation speciality specialty qualification years year "
       "experience list listed what about how it does do can have has had now currently there permanent "
       "residence residency permit visa get obtain apply qualify eligible foreigner kazakhstan wife husband "
-      "diploma degree moved came");
+      "diploma degree moved came here yrs yr exp living demand");
   return WORDS.has(w);
 }
 
@@ -446,13 +451,14 @@ bool is_place_noun(const U32& w) {
   static const Lexicon WORDS(
       "больница госпиталь клиника поликлиника лаборатория завод фабрика комбинат предприятие компания фирма "
       "организация банк офис студия театр телевидение телеканал университет институт колледж школа центр "
-      "агентство издательство министерство отель гостиница ресторан магазин город г село",
+      "агентство издательство министерство отель гостиница ресторан магазин город г село роддом диспансер "
+      "аэропорт нии стартап отделение департамент холдинг корпорация",
       "аурухана емхана клиника зертхана зауыт фабрика кәсіпорын компания фирма мекеме банк кеңсе студия театр "
       "теледидар университет институт колледж мектеп орталық агенттік баспа министрлік қонақүй мейрамхана "
-      "дүкен қала ауыл",
+      "дүкен қала ауыл әуежай перзентхана бөлім",
       "hospital clinic lab laboratory factory plant company firm bank office studio theatre theater television "
       "university institute college school center centre agency ministry hotel restaurant shop store city town "
-      "village",
+      "village department airport startup corporation",
       english);
   return WORDS.has(w);
 }
