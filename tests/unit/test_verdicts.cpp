@@ -244,6 +244,16 @@ TEST_CASE("a place one works in or comes from does not block the verdict; a fiel
   CHECK(verdict("в Шымкенте") != "broad");
 }
 
+TEST_CASE("a clause that only describes the work does not block the verdict; one that names a job does") {
+  CHECK(verdict("по специальности я врач-гематолог, лечу заболевания крови") == "listed");
+  CHECK(verdict("я неонатолог, выхаживаю недоношенных малышей") == "listed");
+  CHECK(verdict("I'm an IT infrastructure architect, 12 years in telecom") == "listed");
+  CHECK(verdict("лечу заболевания крови") == "none");                   // a description alone names nothing
+  CHECK(verdict("врач-онколог, ветеринар") != "listed");                 // one word: what one is
+  CHECK(verdict("врач-онколог, работаю ветеринаром") != "listed");       // a verb of working: what one works as
+  CHECK(verdict("по диплому педиатр, работаю в Алматы стоматологом") != "listed");
+}
+
 TEST_CASE("pronouns and relatives are a sentence's frame once typed in full, not while being typed") {
   CHECK(verdict("моя жена врач акушер-гинеколог, она подходит?") == "listed");
   CHECK(verdict("мой брат врач-неонатолог") == "listed");
