@@ -243,6 +243,7 @@ Index build_index(const Catalog& c) {
   ix.rare_df = std::max<uint32_t>(RARE_DF_MIN, uint32_t(uint64_t(c.professions.size()) * RARE_DF_PERCENT / 100));
   // Word forms and the word spaces over them.
   std::vector<std::pair<U32, uint32_t>> kv, sk, ru, kk, en, snd;
+  std::vector<U32> every;
   for (uint32_t w = 0; w < ix.words.size(); ++w) {
     Word& x = ix.words[w];
     kv.emplace_back(x.key, w);
@@ -252,6 +253,11 @@ Index build_index(const Catalog& c) {
       sk.emplace_back(text::skeleton(x.key), w);
       if (x.ru.size() >= 3) ru.emplace_back(x.ru, w);
       if (x.kk.size() >= 3) kk.emplace_back(x.kk, w);
+      // The other ways to cut its endings (kazakh_every_stem), of five letters or more: the official
+      // «маманы» is cut to «мама» (-ны), but it is маман + ы, and «маманмын» is маман + мын.
+      stem::kazakh_every_stem(x.key, every);
+      for (U32& other : every)
+        if (other != x.kk && other.size() >= 5) kk.emplace_back(std::move(other), w);
     } else if (text::all_latin(x.key)) {
       x.en = stem::english(x.key);
       if (x.en.size() >= 3) en.emplace_back(x.en, w);
