@@ -260,6 +260,20 @@ TEST_CASE("a clause that only describes the work does not block the verdict; one
   CHECK(verdict("по диплому педиатр, работаю в Алматы стоматологом") != "listed");
 }
 
+TEST_CASE("a verb or an action noun stands for the agent noun of its root") {
+  CHECK(verdict("разрабатываю мобильные приложения") == "listed");
+  CHECK(first("разрабатываю мобильные приложения") == "2512-2-003");
+  CHECK(verdict("администрирую серверы") == "listed");
+  CHECK(first("администрирую серверы") == "2522-0-003");
+  CHECK(verdict("I edit videos") == "listed");
+  CHECK(verdict("разрабатываю программное обеспечение") == "listed");
+  CHECK(verdict("разрабатываю") == "none");             // the word being typed may still become anything
+  CHECK(verdict("разрабатываю ") == "broad");           // typed in full: several developers are listed
+  CHECK(verdict("монтажник") != "listed");              // an agent of its own, not «монтажер»
+  CHECK(verdict("радиоведущий") != "listed");           // «радио-» alone is no shared root with «радиохимик»
+  CHECK(verdict("по специальности ") != "broad");       // a frame word: «специальность» names no «специалист»
+}
+
 TEST_CASE("pronouns and relatives are a sentence's frame once typed in full, not while being typed") {
   CHECK(verdict("моя жена врач акушер-гинеколог, она подходит?") == "listed");
   CHECK(verdict("мой брат врач-неонатолог") == "listed");

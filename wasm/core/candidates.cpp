@@ -81,6 +81,55 @@ bool has_stem(const Index& ix, const U32& k, bool cyr) {
   return text::all_latin(k) && ix.en.find(stem::english(k)) >= 0;
 }
 
+// The agent noun of the titles a verb or an action noun typed instead of it comes from ("разрабатываю" →
+// разработчик, "администрирую" → администратор, "преподаю" → преподаватель, "develop", "editing" →
+// developer, editor): the title word begins with the query word's root and only adds an agent ending
+// (-ик -ер -ор -ист -тель; -er -or -ist). Cyrillic: a shared beginning of AGENT_ROOT_CYR letters or more
+// (fewer would join compounds: «радиоведущий» is no «радиохимик»), each word going on for a few letters
+// after it; Latin: the word itself, less -ing/-ed/-s/-e, at least AGENT_ROOT_LAT letters, then at most three
+// letters. Returns the index key found, or -1; the first in key order when several.
+long agent_noun_of(const Index& ix, const U32& k) {
+  static const char32_t* const CYR[] = {U"ик", U"ер", U"ор", U"ист", U"тель", nullptr};
+  static const char32_t* const LAT[] = {U"er", U"or", U"ist", nullptr};
+  auto agent = [](const U32& w, const char32_t* const* ends) {
+    for (const char32_t* const* e = ends; *e; ++e) {
+      const size_t n = std::char_traits<char32_t>::length(*e);
+      if (w.size() > n && w.compare(w.size() - n, n, *e) == 0) return true;
+    }
+    return false;
+  };
+  const bool cyr = text::has_cyrillic(k);
+  if (agent(k, cyr ? CYR : LAT)) return -1;  // an agent already: «монтажник» is not «монтажер»
+  U32 root = k;
+  if (!cyr) {
+    for (const char32_t* end : {U"ing", U"ed", U"es", U"s", U"e"}) {
+      const size_t n = std::char_traits<char32_t>::length(end);
+      if (root.size() > n + AGENT_ROOT_LAT && root.compare(root.size() - n, n, end) == 0) {
+        root.resize(root.size() - n);
+        break;
+      }
+    }
+  }
+  const size_t root_min = cyr ? AGENT_ROOT_CYR : AGENT_ROOT_LAT;
+  if (root.size() < root_min) return -1;
+  const auto [lo, hi] = ix.keys.prefix_range(U32(root, 0, root_min));
+  for (size_t i = lo; i < hi; ++i) {
+    const U32& w = ix.keys.key(i);
+    if (cyr) {
+      size_t shared = 0;
+      while (shared < w.size() && shared < k.size() && w[shared] == k[shared]) ++shared;
+      // Both go on after what they share: «аниматорка», «акушерка» are other agents, not verbs.
+      if (shared < k.size() && shared < w.size() && w.size() - shared <= 6 && k.size() - shared <= 7 &&
+          agent(w, CYR))
+        return long(i);
+    } else if (w.size() > root.size() && w.size() - root.size() <= 3 && w.compare(0, root.size(), root) == 0 &&
+               agent(w, LAT)) {
+      return long(i);
+    }
+  }
+  return -1;
+}
+
 class Finder {
  public:
   Finder(const Index& ix, const U32& key, bool last, std::vector<Cand>& out)
@@ -204,6 +253,14 @@ class Finder {
         out_.push_back(Cand{*v, int16_t(Q_SKELETON), K_WORD, true, 0,
                             uint8_t(std::min<size_t>(ix_.words[*v].key.size(), 255))});
   }
+  // A verb or an action noun for an agent noun of the titles (agent_noun_of), when nothing else found the
+  // word with confidence: as good as a stem.
+  void agent_noun() {
+    if (std::any_of(out_.begin(), out_.end(), [](const Cand& c) { return c.conf; })) return;
+    if (last_ || stem::is_frame(key_)) return;  // «по специальности» names no «специалист»
+    const long i = agent_noun_of(ix_, key_);
+    if (i >= 0) add(ix_.keys, size_t(i), Q_MORPH, K_MORPH, true, 0, FULL);
+  }
   // A transliteration reading: its lossy skeleton equal, a prefix of, or within the typo budget of one.
   void same_skeleton() {
     const U32 sk = text::skeleton(key_);
@@ -241,6 +298,7 @@ void find_candidates(const Index& ix, const U32& key, bool last, bool skeleton, 
   find.same_stem(cyr, lat, rs, ks);
   if (infixes_apply(key.size())) find.typos_and_infixes(rs, ks);
   if (cyr && !skeleton && key.size() >= 3) find.english_spelt_in_cyrillic();
+  if ((cyr || lat) && !skeleton) find.agent_noun();
   if (cyr && skeleton) find.same_skeleton();
   // A function word of a title ("и", "по", "of") is not found by another word of one or two letters: as a
   // prefix ("п") or a sound ("ы" ~ "и") it would make a letter being typed look like a title word. Longer
@@ -274,7 +332,7 @@ CandidateBound bound_candidates(const Index& ix, const U32& k, bool last, bool s
   if (range.first < range.second && (last || n >= 3))
     b.q = !last ? Q_PREFIX_NONLAST : n >= 3 ? Q_PREFIX_MAX : Q_PREFIX_SHORT, b.conf = last && n >= PREFIX_CONF_MIN;
   if (skeleton && cyr && last) b.q = Q_PREFIX_MAX, b.conf = true;  // a skeleton prefix
-  if (has_stem(ix, k, cyr)) b.q = std::max(b.q, Q_MORPH), b.conf = true;
+  if (has_stem(ix, k, cyr) || (!last && agent_noun_of(ix, k) >= 0)) b.q = std::max(b.q, Q_MORPH), b.conf = true;
   if (typos_apply(n)) b.q = std::max(b.q, Q_TYPO - Q_PER_EDIT), b.conf = true;
   else if (infixes_apply(n)) b.q = std::max(b.q, Q_INFIX);
   return b;

@@ -47,6 +47,8 @@ constexpr int CODE_EXACT = 999, CODE_PREFIX = 500, CODE_ONE_DIGIT = 300;
 // ---- Limits of the candidate search (candidates.cpp).
 constexpr size_t PREFIX_CONF_MIN = 4;   // a confident prefix has >= 4 letters and >= half the word
 constexpr size_t INFIX_MIN = 4;         // shortest infix searched
+// Letters a verb shares with the agent noun it is read as (agent_noun_of): Cyrillic, Latin.
+constexpr size_t AGENT_ROOT_CYR = 6, AGENT_ROOT_LAT = 4;
 constexpr size_t PREFIX_CAP_1 = 30, PREFIX_CAP_2 = 150, PREFIX_CAP_N = 5000;  // prefix expansions per word
 constexpr size_t MAX_QWORDS = 8;        // significant query words looked at
 constexpr size_t SPLIT_MIN = 4;         // a fused word splits into title words of >= 4 letters each
