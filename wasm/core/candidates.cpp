@@ -113,7 +113,7 @@ long agent_noun_of(const Index& ix, const U32& k) {
   const size_t root_min = cyr ? AGENT_ROOT_CYR : AGENT_ROOT_LAT;
   if (root.size() < root_min) return -1;
   const auto [lo, hi] = ix.keys.prefix_range(U32(root, 0, root_min));
-  for (size_t i = lo; i < hi; ++i) {
+  for (size_t i = lo; i < hi && i < lo + PREFIX_CAP_N; ++i) {
     const U32& w = ix.keys.key(i);
     if (cyr) {
       size_t shared = 0;
