@@ -81,7 +81,7 @@ bool has_stem(const Index& ix, const U32& k, bool cyr) {
   return text::all_latin(k) && ix.en.find(stem::english(k)) >= 0;
 }
 
-// The agent noun of the titles a verb or an action noun typed instead of it comes from ("разрабатываю" →
+// The agent noun of the titles a verb typed instead of it comes from ("разрабатываю" →
 // разработчик, "администрирую" → администратор, "преподаю" → преподаватель, "develop", "editing" →
 // developer, editor): the title word begins with the query word's root and only adds an agent ending
 // (-ик -ер -ор -ист -тель; -er -or -ist). Cyrillic: a shared beginning of AGENT_ROOT_CYR letters or more
@@ -91,15 +91,26 @@ bool has_stem(const Index& ix, const U32& k, bool cyr) {
 long agent_noun_of(const Index& ix, const U32& k) {
   static const char32_t* const CYR[] = {U"ик", U"ер", U"ор", U"ист", U"тель", nullptr};
   static const char32_t* const LAT[] = {U"er", U"or", U"ist", nullptr};
-  auto agent = [](const U32& w, const char32_t* const* ends) {
+  auto ends_in = [](const U32& w, const char32_t* const* ends) {
     for (const char32_t* const* e = ends; *e; ++e) {
       const size_t n = std::char_traits<char32_t>::length(*e);
       if (w.size() > n && w.compare(w.size() - n, n, *e) == 0) return true;
     }
     return false;
   };
+  // A Russian verb form: present (-ю -у -ет -ит -ем -им -ют -ут -ят -ат), past (-л -ла -ли -ло), infinitive
+  // (-ть -ти), reflexive or not. Action nouns are not read: «исследование» is the research, not its
+  // researcher («исследование полезных ископаемых» is a geologist's).
+  static const char32_t* const VERB[] = {U"ю", U"у", U"ет", U"ит", U"ем", U"им", U"ют", U"ут", U"ят", U"ат",
+                                         U"л", U"ла", U"ли", U"ло", U"ть", U"ти", nullptr};
   const bool cyr = text::has_cyrillic(k);
-  if (agent(k, cyr ? CYR : LAT)) return -1;  // an agent already: «монтажник» is not «монтажер»
+  if (ends_in(k, cyr ? CYR : LAT)) return -1;  // an agent already: «монтажник» is not «монтажер»
+  if (cyr) {
+    U32 verb = k;
+    static const char32_t* const REFLEXIVE[] = {U"ся", U"сь", nullptr};
+    if (ends_in(verb, REFLEXIVE)) verb.resize(verb.size() - 2);
+    if (!ends_in(verb, VERB)) return -1;
+  }
   U32 root = k;
   if (!cyr) {
     for (const char32_t* end : {U"ing", U"ed", U"es", U"s", U"e"}) {
@@ -120,10 +131,10 @@ long agent_noun_of(const Index& ix, const U32& k) {
       while (shared < w.size() && shared < k.size() && w[shared] == k[shared]) ++shared;
       // Both go on after what they share: «аниматорка», «акушерка» are other agents, not verbs.
       if (shared < k.size() && shared < w.size() && w.size() - shared <= 6 && k.size() - shared <= 7 &&
-          agent(w, CYR))
+          ends_in(w, CYR))
         return long(i);
     } else if (w.size() > root.size() && w.size() - root.size() <= 3 && w.compare(0, root.size(), root) == 0 &&
-               agent(w, LAT)) {
+               ends_in(w, LAT)) {
       return long(i);
     }
   }

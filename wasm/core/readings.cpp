@@ -320,7 +320,7 @@ namespace {
 // not apply to q.
 struct Rule {
   const char* (*make)(std::string_view q, std::string& out);
-  bool skeleton, code_only, spelled;
+  bool skeleton, code_only;
 };
 
 const char* qwerty_reading(std::string_view q, std::string& out) {
@@ -370,14 +370,14 @@ const char* letters_cyrillic_reading(std::string_view q, std::string& out) {
 }
 
 const Rule RULES[] = {
-    {qwerty_reading, false, false, false},     // Russian/Kazakh typed with the English layout on
-    {translit_reading, true, false, false},    // Russian/Kazakh in Latin letters
-    {translit_j_reading, true, false, false},
-    {jcuken_reading, false, false, false},     // English typed with the Russian layout on
-    {letters_reading, false, false, true},     // English initials spelled out in Cyrillic
-    {letters_cyrillic_reading, false, false, true},
-    {kk_row_reading, false, true, false},      // a code typed with the Kazakh layout on
-    {kk_row_punct_reading, false, true, false},
+    {qwerty_reading, false, false},     // Russian/Kazakh typed with the English layout on
+    {translit_reading, true, false},    // Russian/Kazakh in Latin letters
+    {translit_j_reading, true, false},
+    {jcuken_reading, false, false},     // English typed with the Russian layout on
+    {letters_reading, false, false},    // English initials spelled out in Cyrillic
+    {letters_cyrillic_reading, false, false},
+    {kk_row_reading, false, true},      // a code typed with the Kazakh layout on
+    {kk_row_punct_reading, false, true},
 };
 
 }  // namespace
@@ -390,7 +390,7 @@ std::vector<Reading> alternatives(std::string_view q) {
     if (!kind || text == q) continue;
     bool seen = false;
     for (const Reading& o : out) seen = seen || o.text == text;
-    if (!seen) out.push_back(Reading{text, kind, r.skeleton, r.code_only, r.spelled});
+    if (!seen) out.push_back(Reading{text, kind, r.skeleton, r.code_only});
   }
   return out;
 }

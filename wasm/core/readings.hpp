@@ -17,7 +17,6 @@ struct Reading {
   const char* kind;  // "layout", "translit", "kk-latin", "letters", "code-layout" (the answer's rewrite.kind)
   bool skeleton;     // a transliteration: its words are compared by skeleton (lossy vowels, ь, doubled letters)
   bool code_only;    // only a code can be read from it (the Kazakh number row)
-  bool spelled;      // it spells out initials («айти» → "IT"): its capitals are the guess itself
 };
 
 // Every other reading of q that differs from it and from the ones before, in the order of the table in

@@ -111,8 +111,7 @@ struct QueryWords {
     // Places are optional only beside words that may name the profession: alone, they are the query.
     static thread_local std::vector<uint8_t> before;
     before = role;
-    const size_t places = optional_places(ix, cache, toks, skeleton, trailing, names_capitalised, role) +
-                          optional_descriptions(ix, cache, toks, skeleton, trailing, role);
+    const size_t places = optional_places(ix, cache, toks, skeleton, trailing, names_capitalised, role);
     if (places < required) {
       required -= places;
     } else {
@@ -155,25 +154,20 @@ struct QueryWords {
   // (`workplace`) only an official name matched in full can be listed: the whole title is named, and where it
   // is worked changes nothing («работаю бактериологом в лаборатории»). Returns the number of words made
   // optional.
-  // Not a title word as a whole word, nor (the word being typed) the confident start of one as typed:
-  // "из Инд" is not yet a title word, nor «больниц» one mistyped. A word that only sounds like an English
-  // word of the titles («Индии» like "and", "end") is still not one.
-  static bool unknown_word(const Index& ix, CandidateCache& cache, const Tokens& toks, size_t i, bool skeleton,
-                           bool trailing) {
-    auto none_confident = [&](bool last) {
+  size_t optional_places(const Index& ix, CandidateCache& cache, const Tokens& toks, bool skeleton, bool trailing,
+                         bool names_capitalised, std::vector<uint8_t>& role) {
+    auto typing = [&](size_t i) { return being_typed(toks, i, trailing); };
+    // Not a title word as a whole word, nor (the word being typed) the confident start of one as typed:
+    // "из Инд" is not yet a title word, nor «больниц» one mistyped. A place that only sounds like an English
+    // word of the titles («Индии» like "and", "end") is still a place.
+    auto none_confident = [&](size_t i, bool last) {
       const std::vector<Cand>& cands = cache.get(ix, U32(toks.key(i)), last, skeleton);
       return std::none_of(cands.begin(), cands.end(), [&](const Cand& c) {
         if (last) return c.conf && c.kind == K_PREFIX;
         return c.conf && !(c.kind == K_WORD && c.q == Q_SKELETON && !skeleton);
       });
     };
-    return none_confident(false) && (!being_typed(toks, i, trailing) || none_confident(true));
-  }
-
-  size_t optional_places(const Index& ix, CandidateCache& cache, const Tokens& toks, bool skeleton, bool trailing,
-                         bool names_capitalised, std::vector<uint8_t>& role) {
-    auto typing = [&](size_t i) { return being_typed(toks, i, trailing); };
-    auto unknown = [&](size_t i) { return unknown_word(ix, cache, toks, i, skeleton, trailing); };
+    auto unknown = [&](size_t i) { return none_confident(i, false) && (!typing(i) || none_confident(i, true)); };
     // A name: a city or a country known by name (stem::is_place_name), or a capital inside the sentence (not
     // its first word, nor one after a mark) on a word that is not an adjective.
     auto name = [&](size_t i) {
@@ -220,47 +214,16 @@ struct QueryWords {
     }
     return made;
   }
-
-  // A clause that only describes the work («…, лечу заболевания крови», "…, 12 years in telecom"): a run of
-  // words between marks (, ; : . ! ? …) of two words or more, none a title word or a verb of working or being
-  // (stem::is_work_verb). A clause with one says what one works as («…, работаю стоматологом»), so it stays
-  // to be matched; so does a word in a clause of its own («…, ветеринар»). Its words are optional, as a
-  // place's are. Returns the number of words made optional.
-  size_t optional_descriptions(const Index& ix, CandidateCache& cache, const Tokens& toks, bool skeleton,
-                               bool trailing, std::vector<uint8_t>& role) {
-    size_t made = 0;
-    for (size_t a = 0; a < toks.size();) {
-      size_t b = a + 1;
-      while (b < toks.size() && !toks.toks[b].pause) ++b;
-      size_t words = 0, required_words = 0;
-      bool describes = true;
-      for (size_t i = a; i < b && describes; ++i) {
-        if (role[i] == NUMBER) continue;
-        ++words;
-        if (stem::is_work_verb(U32(toks.key(i)))) {
-          describes = false;
-        } else if (role[i] == REQUIRED) {
-          describes = unknown_word(ix, cache, toks, i, skeleton, trailing);
-          ++required_words;
-        }
-      }
-      if (describes && words >= 2 && required_words)
-        for (size_t i = a; i < b; ++i)
-          if (role[i] == REQUIRED) role[i] = OPTIONAL, ++made;
-      a = b;
-    }
-    return made;
-  }
 };
 
 // True when no result of this reading can beat `floor` (the best reading so far; it must be strictly
 // better, ties going to the earlier reading): the best composite score the candidate bounds allow.
-bool cannot_beat(const Index& ix, const QueryWords& qw, bool skeleton, bool spelled, const Eval& floor, int idx) {
+bool cannot_beat(const Index& ix, const QueryWords& qw, bool skeleton, const Eval& floor, int idx) {
   int qsum = 0, matched = 0;
   bool all_conf = true, all_word = true;
   for (size_t qi = 0; qi < qw.n; ++qi) {
     CandidateBound b = bound_candidates(ix, qw.key[qi], qw.last[qi], skeleton);
-    if (qw.caps[qi] && b.q < Q_INITIALS) b.q = Q_INITIALS, b.conf = b.conf || spelled;  // initials (initials_hits)
+    if (qw.caps[qi] && b.q < Q_INITIALS) b.q = Q_INITIALS;  // initials: not confident in a guess (initials_hits)
     if (!b.exact && !qw.optional[qi]) all_word = false;
     if (qw.optional[qi]) qsum += b.q / 2;
     else qsum += b.q, matched += b.q > 0, all_conf = all_conf && b.conf;
@@ -296,14 +259,13 @@ void initials_hits(const Index& ix, const U32& abbr, uint8_t qi, bool conf, std:
 
 }  // namespace
 
-void evaluate(const Index& ix, Scratch& s, const std::string& reading, bool skeleton, const Eval* floor, Eval& ev,
-              bool spelled) {
+void evaluate(const Index& ix, Scratch& s, const std::string& reading, bool skeleton, const Eval* floor, Eval& ev) {
   const bool guess = floor != nullptr;
   const QueryWords qw(ix, s.cache, reading, skeleton, guess);
   const size_t nq = qw.n;
   ev.clear();
   ev.content = qw.content;
-  if (!nq || (floor && cannot_beat(ix, qw, skeleton, spelled, *floor, ev.idx))) return;
+  if (!nq || (floor && cannot_beat(ix, qw, skeleton, *floor, ev.idx))) return;
   for (size_t qi = 0; qi < nq; ++qi) {
     const std::vector<Cand>& cands = s.cache.get(ix, qw.key[qi], qw.last[qi], skeleton);
     size_t weak = 0;
@@ -316,7 +278,7 @@ void evaluate(const Index& ix, Scratch& s, const std::string& reading, bool skel
           ev.hits.push_back(Hit{Hit::make_key(ix.posts[p].field, uint8_t(qi), c.q, ix.posts[p].pos), c.kind, c.q, conf,
                                 c.a, c.b});
     }
-    if (qw.caps[qi]) initials_hits(ix, qw.key[qi], uint8_t(qi), !guess || spelled, ev.hits);
+    if (qw.caps[qi]) initials_hits(ix, qw.key[qi], uint8_t(qi), !guess, ev.hits);
   }
   // (field, query word, quality desc, position): one key compare. For one query word a field position
   // holds one word, which has one candidate, so no two hits compare equal.

@@ -120,10 +120,8 @@ struct Scratch {
 
 // Scores `reading` (skeleton: a transliteration, compared by skeleton) into ev. With `floor`, the reading is
 // an alternative (a guess, see GUESS_STEM_MIN), and the work is skipped when an upper bound of its best
-// result cannot beat the floor (the best reading so far). `spelled`: the reading spells out initials
-// («айти» → "IT"); its capitals are that one guess, so they are read as initials as confidently as typed ones.
-void evaluate(const Index& ix, Scratch& s, const std::string& reading, bool skeleton, const Eval* floor, Eval& ev,
-              bool spelled = false);
+// result cannot beat the floor (the best reading so far).
+void evaluate(const Index& ix, Scratch& s, const std::string& reading, bool skeleton, const Eval* floor, Eval& ev);
 // Reads `reading` as a classifier code ("2512-1-007", "25121007", "2512"); false when it is not one.
 bool evaluate_code(const Index& ix, const std::string& reading, Eval& ev);
 // Orders the best `limit` results of ev: score descending, then official order.

@@ -434,13 +434,6 @@ bool is_frame(const U32& w) {
   return WORDS.has(w);
 }
 
-bool is_work_verb(const U32& w) {
-  static const Lexicon WORDS("работаю работает работал работала работают являюсь является был была стал стала",
-                             "істеймін істейді істедім жұмыс боламын болдым болып",
-                             "work works worked working am is are was were as");
-  return WORDS.has(w);
-}
-
 bool is_person(const U32& w) {
   static const Lexicon WORDS(
       "он она они брат сестра сын дочь отец отца мать мама папа супруг супруга друг подруга",

@@ -29,9 +29,6 @@ bool is_frame(const U32& w);
 // Another person or a pronoun (она, ол, брат, ағам, brother): optional in a sentence as a complete word;
 // as the word being typed it may be the start of a title word («он» of «онколог»).
 bool is_person(const U32& w);
-// The frame words that say what one works as or is (работаю, являюсь, істеймін, work, am): a clause with
-// one names a profession.
-bool is_work_verb(const U32& w);
 
 // Where one works or comes from, which says nothing of the profession: a preposition opening such a phrase
 // (в, во, на, из; in, at, from); a noun of a place of work or a settlement (больница, завод, аурухана, қала,

@@ -56,7 +56,7 @@ Answer Matcher::search(std::string_view query, int limit) const {
         ev.idx = int(i);
         if (!evaluate_code(index_, a.text, ev)) {
           if (a.code_only) continue;
-          evaluate(index_, scratch_, a.text, a.skeleton, &best, ev, a.spelled);
+          evaluate(index_, scratch_, a.text, a.skeleton, &best, ev);
         }
         if (beats(ev, best)) std::swap(best, ev);
       }
