@@ -264,8 +264,9 @@ class Finder {
         out_.push_back(Cand{*v, int16_t(Q_SKELETON), K_WORD, true, 0,
                             uint8_t(std::min<size_t>(ix_.words[*v].key.size(), 255))});
   }
-  // A verb or an action noun for an agent noun of the titles (agent_noun_of), when nothing else found the
-  // word with confidence: as good as a stem.
+  // A verb for an agent noun of the titles (agent_noun_of), as good as a stem: when nothing else found the
+  // word with confidence, it is typed in full (the word being typed may still become anything) and it is not
+  // a word of a sentence's frame.
   void agent_noun() {
     if (std::any_of(out_.begin(), out_.end(), [](const Cand& c) { return c.conf; })) return;
     if (last_ || stem::is_frame(key_)) return;  // «по специальности» names no «специалист»
