@@ -10,11 +10,13 @@ export const MAX_QUERY_CHARS: number;
  * What the answer says about the query:
  * - `listed`: the query names one or more professions of the list;
  * - `broad`: a broad word ("врач", "developer") matching several listed professions: choose one;
+ * - `mentioned`: the query names one listed profession in full among words the search did not understand
+ *   ("I'm a radiologist at a diagnostic center"): not a verdict on the person; the first result is that one;
  * - `suggestions`: something is near, but the query does not name a listed profession;
  * - `none`: nothing on the list is near;
  * - `browse`: the query was empty; the results are the list in official order.
  */
-export type Verdict = 'listed' | 'broad' | 'suggestions' | 'none' | 'browse';
+export type Verdict = 'listed' | 'broad' | 'mentioned' | 'suggestions' | 'none' | 'browse';
 
 /** How a result matched. */
 export type MatchKind = 'exact' | 'code' | 'word' | 'prefix' | 'morph' | 'infix' | 'typo' | 'alias' | 'english'

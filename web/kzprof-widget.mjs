@@ -360,6 +360,7 @@ export class KzProfessions extends HTMLElement {
     ui.rewrite = kzpEl('p', { class: 'kzp-rewrite', hidden: true });
     ui.notice = kzpEl('p', { class: 'kzp-notice', part: 'notice', hidden: true });
     ui.broad = kzpEl('p', { class: 'kzp-broad', part: 'broad', hidden: true });
+    ui.mentioned = kzpEl('p', { class: 'kzp-mentioned', part: 'mentioned', hidden: true });
     ui.notFound = kzpEl('section', { class: 'kzp-notfound', part: 'notfound', hidden: true, 'aria-labelledby': id('nf-h') });
     ui.listbox = kzpEl('ul', { id: id('listbox'), role: 'listbox', class: 'kzp-listbox', part: 'listbox', hidden: true });
     ui.verdict = kzpEl('section', { class: 'kzp-verdict', part: 'verdict', hidden: true, 'aria-labelledby': id('v-h') });
@@ -367,7 +368,7 @@ export class KzProfessions extends HTMLElement {
     ui.live = kzpEl('div', { class: 'kzp-sr', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
     this.#root.append(kzpEl('div', { class: 'kzp', part: 'root' },
       ui.langs, ui.label, ui.hint, kzpEl('div', { class: 'kzp-field' }, ui.input), ui.status, ui.notice, ui.rewrite,
-      ui.broad, ui.notFound, ui.listbox, ui.verdict, ui.browse, ui.live));
+      ui.broad, ui.mentioned, ui.notFound, ui.listbox, ui.verdict, ui.browse, ui.live));
 
     ui.input.addEventListener('input', () => this.#onInput());
     ui.input.addEventListener('keydown', (e) => this.#onKey(e));
@@ -637,7 +638,7 @@ export class KzProfessions extends HTMLElement {
     const n = a.results.length;
     const t = this.#t;
     this.#announce(a.verdict === 'suggestions' || a.verdict === 'none' ? t.notFoundAnnounce(n)
-      : a.verdict === 'broad' ? t.broad(n) : t.resultsAvailable(n));
+      : a.verdict === 'broad' ? t.broad(n) : a.verdict === 'mentioned' ? t.mentioned : t.resultsAvailable(n));
   }
 
   // ---- rendering
@@ -689,6 +690,11 @@ export class KzProfessions extends HTMLElement {
     // A broad word: neither "on the list" nor "not found", the person chooses among the listed ones.
     ui.broad.hidden = !broad;
     ui.broad.textContent = broad ? t.broad(a.results.length) : '';
+    // A listed profession named in full among words the search could not read: neither "on the list" (what
+    // the other words say about the person is unknown) nor "not found" (the name is there).
+    const mentioned = Boolean(a && !this.#chosen && a.verdict === 'mentioned');
+    ui.mentioned.hidden = !mentioned;
+    ui.mentioned.textContent = mentioned ? t.mentioned : '';
 
     // How the query was read (AC 12), in the interface language: a reader of the English interface who typed
     // "vrach" learns why the results are for «врач» (issue 12, defect 8).

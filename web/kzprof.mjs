@@ -4,12 +4,13 @@
 //   import { createMatcher } from './kzprof.mjs';
 //   const m = await createMatcher(await (await fetch('professions.json')).text());
 //   m.search('dhfx-jyrjkju', { limit: 5 });
-//   // -> { query, verdict: 'listed'|'broad'|'suggestions'|'none'|'browse', truncated,
+//   // -> { query, verdict: 'listed'|'broad'|'mentioned'|'suggestions'|'none'|'browse', truncated,
 //   //      rewrite: null|{ kind, from, text },
 //   //      results: [{ code, position, group, kk, ru, en, aliases, score, match,
 //   //                  highlights: { kk, ru, en }, alias: null|{ lang, text, highlights } }] }
 //   // listed: the query names this listed profession; broad: several listed professions carry the query's
-//   // words and none is named (choose yours); suggestions: near misses; none: nothing; browse: a blank query.
+//   // words and none is named (choose yours); mentioned: one listed profession named in full among words
+//   // that were not understood; suggestions: near misses; none: nothing; browse: a blank query.
 //
 // In Node, pass the wasm bytes: createMatcher(json, { wasmBinary: fs.readFileSync('.../kzprof-core.wasm') }).
 import createKzprofCore from './kzprof-core.mjs';

@@ -74,6 +74,42 @@ for (const lang of ['en', 'ru', 'kk']) {
   });
 }
 
+// A whole listed name among words the search did not understand: before the 'mentioned' verdict the widget said
+// "Not found on the list" above the very profession the person had named.
+for (const [lang, sentence] of [['en', 'My brother is a neurosurgeon and wants to move to Astana'],
+  ['ru', 'врач-нейрохирург, оперирую позвоночник'], ['kk', 'ағам дәрігер-нейрохирург, Астанаға көшкісі келеді']]) {
+  test(`a sentence naming a listed profession among words not understood (${lang}): the name is there, no verdict`,
+    async () => {
+      const s = await session(browser, server.origin, { width: 375, height: 800 });
+      const { page } = s;
+      await openWidget(page, `${server.origin}/?lang=${lang}`);
+      const engine = await page.evaluate((q) => document.querySelector('kz-professions').matcher.search(q).verdict,
+        sentence);
+      assert.equal(engine, 'mentioned', `the engine reads «${sentence}» as mentioned`);
+      await typeQuery(page, sentence);
+      await pauseTyping(page);
+      await page.keyboard.press('Enter');  // Enter chooses only what the person highlighted
+      const st = await widgetState(page);
+      const note = await page.evaluate(() => {
+        const el = document.querySelector('kz-professions').shadowRoot.querySelector('.kzp-mentioned');
+        return el.hidden ? null : el.textContent;
+      });
+      const expected = await page.evaluate((l) => customElements.get('kz-professions').locales[l].mentioned, lang);
+      assert.equal(note, expected, 'the note says the name is there and asks the person to choose it if it is theirs');
+      assert.equal(st.notFound, null, 'not "not found"');
+      assert.equal(st.verdict, null, 'not "on the list"');
+      assert.equal(st.codes[0], '2217-4-001', 'the named profession first, to choose');
+      assert.equal(st.expanded, 'true');
+      await page.waitForFunction(() =>
+        document.querySelector('kz-professions').shadowRoot.querySelector('[role="status"]').textContent);
+      assert.equal((await widgetState(page)).live, note, 'announced the same way');
+      assert.deepEqual(await axeViolations(page), [], 'axe in the mentioned state');
+      await page.screenshot({ path: path.join(ARTIFACTS, `mentioned-${lang}-375.png`), fullPage: false });
+      await s.assertClean();
+      await s.close();
+    });
+}
+
 test('defect 2: the broad text agrees with its number (1, 2, 5, 21) in every language', async () => {
   const s = await session(browser, server.origin);
   const { page } = s;

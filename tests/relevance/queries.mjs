@@ -149,7 +149,8 @@ export function evaluate(queries, engine) {
   const byCategory = new Map();
   for (const c of CATEGORIES) byCategory.set(c, {
     n: 0, ranked: 0, top1: 0, top3: 0, listed: 0, claims: 0, verdictN: 0, verdictOk: 0,
-    fullN: 0, fullOk: 0, broadN: 0, broadNone: 0, verdicts: {}, failures: [],
+    fullN: 0, fullOk: 0, fullMentioned: 0, fullNotFound: 0, negMentioned: 0, broadN: 0, broadNone: 0, verdicts: {},
+    failures: [],
   });
   for (const q of queries) {
     const s = byCategory.get(q.category);
@@ -162,7 +163,9 @@ export function evaluate(queries, engine) {
     const negative = q.negative ?? isNegative(q.category);
     if (negative) {
       s.verdictN++;
-      if (r.verdict === 'suggestions' || r.verdict === 'none') s.verdictOk++;
+      // 'mentioned' says only that a listed name is in the text, never that the person's profession is listed.
+      if (r.verdict === 'suggestions' || r.verdict === 'none' || r.verdict === 'mentioned') s.verdictOk++;
+      if (r.verdict === 'mentioned') s.negMentioned++;
       if (r.claim) s.failures.push({ query: q.query, expected: '-', got, verdict: r.verdict, line: q.line });
       continue;
     }
@@ -181,7 +184,12 @@ export function evaluate(queries, engine) {
     const hit3 = got.some((c) => q.expected.has(c));
     if (hit1) s.top1++;
     if (hit3) s.top3++;
-    if (q.verdict === 'listed') { s.fullN++; if (hit1 && verdictOk) s.fullOk++; }
+    if (q.verdict === 'listed') {
+      s.fullN++;
+      if (hit1 && verdictOk) s.fullOk++;
+      if (hit1 && r.verdict === 'mentioned') s.fullMentioned++;
+      if (r.verdict === 'suggestions' || r.verdict === 'none') s.fullNotFound++;
+    }
     if (q.verdict === 'broad') { s.broadN++; if (r.verdict === 'none') s.broadNone++; }
     const exp = [...q.expected];
     const expText = (q.verdict === 'listed' || q.verdict === 'broad' ? `${q.verdict}:` : '') +
@@ -194,14 +202,15 @@ export function evaluate(queries, engine) {
 
 /** Aggregate over all positive categories. */
 export function positivesTotal(byCategory) {
-  const t = { n: 0, ranked: 0, top1: 0, top3: 0, listed: 0, claims: 0, verdictN: 0, verdictOk: 0, fullN: 0, fullOk: 0, broadN: 0, broadNone: 0 };
+  const t = { n: 0, ranked: 0, top1: 0, top3: 0, listed: 0, claims: 0, verdictN: 0, verdictOk: 0, fullN: 0, fullOk: 0,
+    fullMentioned: 0, fullNotFound: 0, broadN: 0, broadNone: 0 };
   for (const [c, s] of byCategory) if (!isNegative(c)) for (const k of Object.keys(t)) t[k] += s[k];
   return t;
 }
 
 /** Aggregate over all negative categories. */
 export function negativesTotal(byCategory) {
-  const t = { n: 0, listed: 0, claims: 0, verdictN: 0, verdictOk: 0 };
+  const t = { n: 0, listed: 0, claims: 0, verdictN: 0, verdictOk: 0, negMentioned: 0 };
   for (const [c, s] of byCategory) if (isNegative(c)) for (const k of Object.keys(t)) t[k] += s[k];
   return t;
 }
@@ -271,8 +280,13 @@ export function headlineText(byCategory) {
   const out = [];
   if (t.ranked) out.push(`top-1 ${fmtPct(t.top1, t.ranked)}, top-3 ${fmtPct(t.top3, t.ranked)} over ${t.ranked} positives`);
   if (t.fullN) out.push(`names exactly one listed profession: 'listed' with the right code first ${t.fullOk}/${t.fullN} = ${fmtPct(t.fullOk, t.fullN)} (goal ≥ 95%)`);
+  if (t.fullN) {
+    out.push(`  of the others: 'mentioned' with the right code first ${t.fullMentioned}, 'suggestions' or 'none' `
+      + `(the widget says not found) ${t.fullNotFound}`);
+  }
   if (t.broadN) out.push(`broad words answered 'none': ${t.broadNone}/${t.broadN} (goal 0); answered 'broad': ${byCategory.get('broad')?.verdictOk ?? 0}/${byCategory.get('broad')?.verdictN ?? 0}`);
-  if (neg.n) out.push(`negatives answered 'listed': ${neg.listed}/${neg.n} (goal 0)`);
+  if (neg.n) out.push(`negatives answered 'listed': ${neg.listed}/${neg.n} (goal 0); 'mentioned' (a listed name in `
+    + `the text, no verdict): ${neg.negMentioned}`);
   return out.map((l) => `  ${l}`).join('\n');
 }
 

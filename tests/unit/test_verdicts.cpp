@@ -298,3 +298,19 @@ TEST_CASE("a word that only sounds like an English function word names nothing")
   CHECK(verdict("ане") != "broad");
   CHECK(verdict("өрт") != "broad");
 }
+
+TEST_CASE("a listed name in full among words nothing explains is 'mentioned': neither listed nor not found") {
+  // The name is there; what the other words say about the person is unknown.
+  CHECK(verdict("My brother is a neurosurgeon and wants to move to Astana") == "mentioned");
+  CHECK(first("My brother is a neurosurgeon and wants to move to Astana") == "2217-4-001");
+  CHECK(verdict("врач-нейрохирург, оперирую позвоночник") == "mentioned");
+  CHECK(verdict("ассистент врача-нейрохирурга") == "mentioned");   // says only that the name is there
+  // Only a whole official or English name counts: not its head with a different qualifier, not an alias.
+  CHECK(verdict("врач функциональной диагностики") == "suggestions");  // «Врач лучевой диагностики»
+  CHECK(verdict("oncology nurse") == "suggestions");                    // «oncology» is an alias
+  // Two names in full: which one is the person's is unknown.
+  CHECK(verdict("врач-онколог и врач-гематолог") == "suggestions");
+  // Every word explained stays listed; a name alone stays listed.
+  CHECK(verdict("я работаю врачом-нейрохирургом") == "listed");
+  CHECK(verdict("нейрохирург") == "listed");
+}

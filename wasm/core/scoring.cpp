@@ -49,7 +49,11 @@ void set_top(Eval& ev) {
   if (ev.res.empty()) { ev.tier = T_NONE; ev.top = -1; return; }
   const Res& r = *std::min_element(ev.res.begin(), ev.res.end(), res_before);
   const auto covering = std::count_if(ev.res.begin(), ev.res.end(), [](const Res& x) { return x.covers; });
-  ev.tier = r.listed ? T_LISTED : covering >= 2 ? T_BROAD : T_SUGGESTIONS;
+  const auto mentioned = std::count_if(ev.res.begin(), ev.res.end(), [](const Res& x) { return x.mentioned; });
+  ev.tier = r.listed                         ? T_LISTED
+            : covering >= 2                  ? T_BROAD
+            : mentioned == 1 && r.mentioned ? T_MENTIONED
+                                             : T_SUGGESTIONS;
   ev.top = r.score;
 }
 
@@ -230,7 +234,7 @@ bool cannot_beat(const Index& ix, const QueryWords& qw, bool skeleton, const Eva
   }
   const int fmax = qsum + (all_conf ? B_FULL : 0) + (all_conf && all_word ? B_EXACT : 0) + B_COVER + B_OFFICIAL -
                    REWRITE_PENALTY;
-  const int tier = all_conf && matched ? T_LISTED : matched ? T_SUGGESTIONS : T_NONE;
+  const int tier = all_conf && matched ? T_LISTED : matched ? T_MENTIONED : T_NONE;
   const int top = composite(tier == T_LISTED, tier == T_LISTED, matched, fmax);
   return tier < floor.tier || (tier == floor.tier && (top < floor.top || (top == floor.top && idx > floor.idx)));
 }
@@ -289,7 +293,7 @@ void evaluate(const Index& ix, Scratch& s, const std::string& reading, bool skel
     return a.fscore > b.fscore;
   };
   Res cur{};
-  bool have = false, covers = false, named = false;  // of the entry being read
+  bool have = false, covers = false, named = false, mentioned = false;  // of the entry being read
   std::vector<uint8_t>& tok_hit = s.tok_hit;
   for (size_t h0 = 0; h0 < ev.hits.size();) {
     size_t h1 = h0;
@@ -333,13 +337,15 @@ void evaluate(const Index& ix, Scratch& s, const std::string& reading, bool skel
     bool all_conf = true;
     for (size_t qi = 0; qi < nq; ++qi) all_conf = all_conf && (qw.optional[qi] || conf[qi]);
     const int G = F.groups, covered = __builtin_popcountll(touched & F.sigmask);
-    bool full = all_conf;
-    for (uint16_t i = 0; full && i < F.ntok; ++i)
-      if ((ix.toks[F.tok + i].flags & F_SIG) && !tok_hit[i]) full = false;
-    // Listed: every query word confident in this field, and either the whole field is matched, or
-    // its head is matched, at most (G-1)/2 of its word groups are left out, and a specific word matched;
-    // never through an alias that is a word of another entry's name alone.
-    bool listed = (full || (all_conf && head && specific && (G - covered) <= (G - 1) / 2)) && !F.shared;
+    bool whole_name = true;  // every significant word of the field is in the query, confidently
+    for (uint16_t i = 0; whole_name && i < F.ntok; ++i)
+      if ((ix.toks[F.tok + i].flags & F_SIG) && !tok_hit[i]) whole_name = false;
+    const bool full = all_conf && whole_name;
+    // The query names this field: the whole field is matched, or its head is matched, at most (G-1)/2 of its
+    // word groups are left out, and a specific word matched. Listed: it names the field, and every query word
+    // is confident in it; never through an alias that is a word of another entry's name alone.
+    const bool names = whole_name || (head && specific && (G - covered) <= (G - 1) / 2);
+    bool listed = all_conf && names && !F.shared;
     // ... but not when the query drops an adjective or an abbreviation before a word it matched in an
     // alias or the English name ("аналитик данных" is not "аналитик больших данных", "менеджер проектов"
     // not "ИТ-менеджер проектов", "project manager" not "ICT project manager"): an alias is already the short
@@ -366,23 +372,24 @@ void evaluate(const Index& ix, Scratch& s, const std::string& reading, bool skel
                                            : weakest;
     const Res r{F.entry, fid, listed, matched, fscore, kind, 0};
     if (have && cur.entry != r.entry) {
-      cur.covers = covers, cur.named = named;
+      cur.covers = covers, cur.named = named, cur.mentioned = mentioned;
       ev.res.push_back(cur);
-      have = covers = named = false;
+      have = covers = named = mentioned = false;
     }
     if (!have || better(r, cur)) cur = r, have = true;
     covers = covers || all_conf;
     named = named || (all_conf && !is_alias(F.kind));
+    mentioned = mentioned || (whole_name && F.kind <= FK_EN);  // all of a name, not of a search aid
     h0 = h1;
   }
   if (have) {
-    cur.covers = covers, cur.named = named;
+    cur.covers = covers, cur.named = named, cur.mentioned = mentioned;
     ev.res.push_back(cur);
   }
   // Function words alone ("и", "в", "және", "of") are in many titles but name none of them: they may suggest,
   // never make an entry listed or the query broad.
   if (!qw.content)
-    for (Res& r : ev.res) r.listed = r.covers = r.named = false;
+    for (Res& r : ev.res) r.listed = r.covers = r.named = r.mentioned = false;
   for (Res& r : ev.res) r.score = composite(r.listed, r.named, r.matched, r.fscore);
   set_top(ev);
 }

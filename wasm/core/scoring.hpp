@@ -70,19 +70,22 @@ enum Kind : uint8_t { K_WORD, K_PREFIX, K_MORPH, K_TYPO, K_INFIX, K_CODE, K_ALIA
 const char* kind_name(uint8_t kind);
 
 // One result: the best field of one entry. `covers`: some field of the entry holds every query word
-// confidently; `named`: one of its names (not an alias) does.
+// confidently; `named`: one of its names (not an alias) does; `mentioned`: every significant word of one of
+// its names (official or English) is in the query, confidently, whatever else the query says.
 struct Res {
   uint32_t entry, field;
   bool listed;
   int matched, fscore;
   uint8_t kind;
   int score;
-  bool covers = false, named = false;
+  bool covers = false, named = false, mentioned = false;
 };
 
 // How sure the best reading is: it names one listed profession; it is a broad word several listed
-// professions carry (every query word confident in two or more entries, none named); near misses; nothing.
-enum Tier : int { T_NONE = 0, T_SUGGESTIONS = 1, T_BROAD = 2, T_LISTED = 3 };
+// professions carry (every query word confident in two or more entries, none named); it mentions one listed
+// profession by its whole name among words that were not read ("I'm a radiologist at a diagnostic center":
+// the name is there, but what the other words say about the person is unknown); near misses; nothing.
+enum Tier : int { T_NONE = 0, T_SUGGESTIONS = 1, T_MENTIONED = 2, T_BROAD = 3, T_LISTED = 4 };
 
 // A hit: one candidate word of one query word at one token of one field. Sorted by one 64-bit key: field,
 // query word, quality (descending), token position.

@@ -16,7 +16,7 @@ void Matcher::load(Catalog&& c) {
 
 namespace {
 const char* verdict_of(const Eval& ev) {
-  static const char* const NAMES[] = {"none", "suggestions", "broad", "listed"};  // by Tier
+  static const char* const NAMES[] = {"none", "suggestions", "mentioned", "broad", "listed"};  // by Tier
   return NAMES[ev.tier];
 }
 bool beats(const Eval& a, const Eval& b) {  // ties go to the earlier reading
