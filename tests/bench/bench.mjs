@@ -49,7 +49,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   REPO, CATEGORIES, NEGATIVE, DEV2_TSV, HOLDOUT_TSV, NEGATIVES_TSV, BEHAVIOURS_TSV, HOLDOUT2_TSV, NEGATIVES3_TSV,
-  POSITIVES4_TSV, HOLDOUT5_TSV, DEV6_TSV, HOLDOUT6_TSV, negativesTotal,
+  POSITIVES4_TSV, HOLDOUT5_TSV, DEV6_TSV, HOLDOUT6_TSV, HOLDOUT8_TSV, negativesTotal,
   loadSite, loadQueries, keystrokes, evaluate, kzprofEngine, positivesTotal, summarize, table, fmtPct, pct,
 } from '../relevance/queries.mjs';
 import { syntheticData, typingSequences, prng } from './synthetic.mjs';
@@ -145,6 +145,7 @@ const sets = [
   fixture('holdout5.tsv', 'sentences written blind, never tuned on', HOLDOUT5_TSV),
   fixture('dev6.tsv', 'every kind, written blind, then looked at', DEV6_TSV),
   fixture('holdout6.tsv', 'every kind, written blind, never tuned on', HOLDOUT6_TSV),
+  fixture('holdout8.tsv', 'sentences written blind, never tuned on', HOLDOUT8_TSV),
 ];
 // The 51-entry matcher, through a factory that keeps its emscripten module: the memory budget reads its heap.
 const createCore = (await import(pathToFileURL(path.join(site.site, site.files.glue)).href)).default;

@@ -19,6 +19,7 @@ export const POSITIVES4_TSV = path.join(here, 'positives4.tsv');
 export const HOLDOUT5_TSV = path.join(here, 'holdout5.tsv');
 export const DEV6_TSV = path.join(here, 'dev6.tsv');
 export const HOLDOUT6_TSV = path.join(here, 'holdout6.tsv');
+export const HOLDOUT8_TSV = path.join(here, 'holdout8.tsv');
 export const DEV7_TSV = path.join(here, 'dev7.tsv');
 
 /**
