@@ -314,3 +314,14 @@ TEST_CASE("a listed name in full among words nothing explains is 'mentioned': ne
   CHECK(verdict("я работаю врачом-нейрохирургом") == "listed");
   CHECK(verdict("нейрохирург") == "listed");
 }
+
+TEST_CASE("object pronouns and the conjunctions joining a sentence's clauses are part of its frame") {
+  CHECK(verdict("ему дадут пмж если он нейрохирург") == "listed");
+  CHECK(verdict("если нейрохирург, ей дадут пмж?") == "listed");
+  CHECK(verdict("бірақ мен онколог") == "listed");
+  CHECK(verdict("if I am a neurosurgeon can I apply") == "listed");
+  // Negation is not a frame word: the sentence says the person is not one.
+  CHECK(verdict("но я не нейрохирург") != "listed");
+  CHECK(verdict("I am not a neurosurgeon") != "listed");
+  CHECK(verdict("им") == "none");   // a pronoun alone names nothing
+}

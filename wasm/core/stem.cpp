@@ -409,7 +409,8 @@ bool is_stop(std::u32string_view w) {
 // The frame of a sentence around a title: pronouns, forms of work / be / become / seek / study, the words
 // for profession and speciality, "is it on the list" and question words, years of experience; and the words
 // of what the list is for (a permanent residence permit for a foreigner in Kazakhstan, whether one qualifies,
-// asked for oneself or a spouse), none of which is a word of a profession. Russian and Kazakh words are
+// asked for oneself or a spouse), and the conjunctions that join such clauses (если, егер, if, but), none of
+// which is a word of a profession. Russian and Kazakh words are
 // compared by stem (so every inflected form counts), English words as written.
 bool is_frame(const U32& w) {
   static const Lexicon WORDS(
@@ -421,24 +422,24 @@ bool is_frame(const U32& w) {
       // Other forms where the Snowball stem differs: опыт/опыта (оп, опыт), диплом/дипломом, ...
       "опыта дипломом иностранца казахстане "
       "разрешение получить оформить подходит подхожу подойдет подойду могу может могут дадут дают иностранец "
-      "казахстан жена муж диплом востребованный востребованные",
+      "казахстан жена муж диплом востребованный востребованные если когда чтобы но",
       "мен менің маған мені біз мамандық мамандығым кәсіп кәсібім жұмыс істеймін істедім істеу "
       "жасаймын болып болдым болғым боламын келеді іздеймін жыл тәжірибе тізім тізімде тізбе тізбеде бар ма "
       "ме ба бе па пе қазір оқыдым бітірдім бойынша тұрақты тұруға рұқсат ықтиярхат аламын шетелдік "
-      "қазақстан әйелім күйеуім диплом дипломым кіре кіреді келген келдім",
+      "қазақстан әйелім күйеуім диплом дипломым кіре кіреді келген келдім егер бірақ",
       "i i'm im am is are was were be been my me she they his her their work works worked working job as "
       "looking seeking want become profession occupation speciality specialty qualification years year "
       "experience list listed what about how it does do can have has had now currently there permanent "
       "residence residency permit visa get obtain apply qualify eligible foreigner kazakhstan wife husband "
-      "diploma degree moved came here yrs yr exp living demand");
+      "diploma degree moved came here yrs yr exp living demand if but because when");
   return WORDS.has(w);
 }
 
 bool is_person(const U32& w) {
   static const Lexicon WORDS(
-      "он она они брат сестра сын дочь отец отца мать мама папа супруг супруга друг подруга",
-      "ол олар ағам інім әпкем қарындасым сіңлім ұлым қызым балам әкем анам жұбайым досым",
-      "he brother sister son daughter father mother spouse friend");
+      "он она они его её ее ему ей их им брат сестра сын дочь отец отца мать мама папа супруг супруга друг подруга",
+      "ол олар оның оны оған ағам інім әпкем қарындасым сіңлім ұлым қызым балам әкем анам жұбайым досым",
+      "he him brother sister son daughter father mother spouse friend");
   return WORDS.has(w);
 }
 
