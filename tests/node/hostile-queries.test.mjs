@@ -21,7 +21,7 @@ function buildQuery(c) {
   return q;
 }
 
-const VERDICTS = new Set(['listed', 'broad', 'suggestions', 'none', 'browse']);
+const VERDICTS = new Set(['listed', 'broad', 'mentioned', 'suggestions', 'none', 'browse']);
 const KINDS = new Set(['layout', 'translit', 'kk-latin', 'letters', 'code-layout']);
 
 function checkSpans(spans, len, what) {

@@ -44,7 +44,7 @@ export const NEGATIVE = 'negative';
 export const isNegative = (category) => category === NEGATIVE || category.startsWith('neg-');
 
 /** The verdicts the API answers, plus 'broad' (issue 11: a broad word several listed professions carry). */
-export const VERDICTS = ['listed', 'suggestions', 'none', 'browse', 'broad'];
+export const VERDICTS = ['listed', 'suggestions', 'none', 'browse', 'broad', 'mentioned'];
 
 /** `\u{HEX}` escapes in a query column (for characters an editor would hide: U+00A0, U+2009, U+3000…). */
 export function decodeQuery(text) {

@@ -60,7 +60,7 @@ void check_answer(const Matcher& m, const std::string& query, const std::string&
   const json a = json::parse(answer, nullptr, /*allow_exceptions=*/false);
   REQUIRE_MESSAGE(!a.is_discarded(), "not valid JSON: " << answer.substr(0, 200));
   REQUIRE(a.is_object());
-  static const std::set<std::string> verdicts{"listed", "broad", "suggestions", "none", "browse"};
+  static const std::set<std::string> verdicts{"listed", "broad", "mentioned", "suggestions", "none", "browse"};
   REQUIRE(a["verdict"].is_string());
   CHECK(verdicts.count(a["verdict"].get<std::string>()) == 1);
   REQUIRE(a["truncated"].is_boolean());

@@ -32,7 +32,7 @@ struct Rewrite {      // the query was read another way (wrong keyboard layout, 
 };
 
 struct Answer {
-  const char* verdict;  // "listed", "broad", "suggestions", "none", "browse"
+  const char* verdict;  // "listed", "broad", "mentioned", "suggestions", "none", "browse"
   std::optional<Rewrite> rewrite;
   bool truncated = false;  // the query was longer than MAX_QUERY_UTF16 and was cut
   std::vector<Result> results;
