@@ -348,18 +348,26 @@ void evaluate(const Index& ix, Scratch& s, const std::string& reading, bool skel
     bool listed = all_conf && names && !F.shared;
     // ... but not when the query drops an adjective or an abbreviation before a word it matched in an
     // alias or the English name ("аналитик данных" is not "аналитик больших данных", "менеджер проектов"
-    // not "ИТ-менеджер проектов", "project manager" not "ICT project manager"): an alias is already the short
-    // colloquial name, and the English name a translation, so the word left out narrows the profession.
-    // (Official names carry qualifiers people omit: «анимация технигі».)
-    if (listed && !full && (is_alias(F.kind) || F.kind == FK_EN))
-      for (uint16_t i = 0; i + 1 < F.ntok; ++i) {
+    // not "ИТ-менеджер проектов", "project manager" not "ICT project manager"), nor, in an alias, a specific
+    // word other than the head before the last word it matched: the field of the job («преподаватель вуза» is
+    // not «преподаватель информатики в вузе»). An alias is already the short colloquial name, and the English
+    // name a translation, so the word left out narrows the profession. (Official names carry qualifiers people
+    // omit: «анимация технигі»; the head of an alias may be left out: «лазер».)
+    if (listed && !full && (is_alias(F.kind) || F.kind == FK_EN)) {
+      uint16_t last = 0;  // the last word of the field the query matched
+      for (uint16_t i = 0; i < F.ntok; ++i)
+        if (tok_hit[i]) last = i;
+      for (uint16_t i = 0; i < last; ++i) {
         const Tok& t = ix.toks[F.tok + i];
-        const bool qualifier = (t.flags & F_ABBR) || modifier(ix.words[t.word].key);
-        if ((t.flags & F_SIG) && !tok_hit[i] && tok_hit[i + 1] && qualifier) {
+        if (!(t.flags & F_SIG) || tok_hit[i]) continue;
+        const bool qualifier = ((t.flags & F_ABBR) || modifier(ix.words[t.word].key)) && tok_hit[i + 1];
+        const bool field = is_alias(F.kind) && !(t.flags & F_HEAD) && ix.words[t.word].df <= ix.rare_df;
+        if (qualifier || field) {
           listed = false;
           break;
         }
       }
+    }
     // A place noun left out (QueryWords::workplace): only an official name (or its English name), or an alias
     // that shortens it (Field::shortened), named in full.
     if (qw.workplace && !(full && (F.kind <= FK_EN || F.shortened))) listed = false;
