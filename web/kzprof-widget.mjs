@@ -638,7 +638,7 @@ export class KzProfessions extends HTMLElement {
     const n = a.results.length;
     const t = this.#t;
     this.#announce(a.verdict === 'suggestions' || a.verdict === 'none' ? t.notFoundAnnounce(n)
-      : a.verdict === 'broad' ? t.broad(n) : a.verdict === 'mentioned' ? t.mentioned : t.resultsAvailable(n));
+      : a.verdict === 'broad' ? t.broad(n) : a.verdict === 'mentioned' ? this.#mentionedText() : t.resultsAvailable(n));
   }
 
   // ---- rendering
@@ -694,7 +694,7 @@ export class KzProfessions extends HTMLElement {
     // the other words say about the person is unknown) nor "not found" (the name is there).
     const mentioned = Boolean(a && !this.#chosen && a.verdict === 'mentioned');
     ui.mentioned.hidden = !mentioned;
-    ui.mentioned.textContent = mentioned ? t.mentioned : '';
+    ui.mentioned.textContent = mentioned ? this.#mentionedText() : '';
 
     // How the query was read (AC 12), in the interface language: a reader of the English interface who typed
     // "vrach" learns why the results are for «врач» (issue 12, defect 8).
@@ -727,6 +727,12 @@ export class KzProfessions extends HTMLElement {
     ui.input.setAttribute('aria-expanded', String(open));
     if (!open) this.#active = -1;
     this.#setActive(this.#active);
+  }
+
+  /** The 'mentioned' note, naming the profession found in the text (first result) in the interface language. */
+  #mentionedText() {
+    const r = this.#answer.results[0];
+    return this.#t.mentioned(this.#lang === 'en' && r.en ? r.en : r[this.#lang === 'kk' ? 'kk' : 'ru']);
   }
 
   #names(r, hl) {

@@ -308,6 +308,9 @@ TEST_CASE("a listed name in full among words nothing explains is 'mentioned': ne
   // Only a whole official or English name counts: not its head with a different qualifier, not an alias.
   CHECK(verdict("врач функциональной диагностики") == "suggestions");  // «Врач лучевой диагностики»
   CHECK(verdict("oncology nurse") == "suggestions");                    // «oncology» is an alias
+  // The head as a word of its own: "design" shares the stem of "designer", but is not the person.
+  CHECK(verdict("graphic design student") == "suggestions");
+  CHECK(verdict("graphic designer student") == "mentioned");
   // Two names in full: which one is the person's is unknown.
   CHECK(verdict("врач-онколог и врач-гематолог") == "suggestions");
   // Every word explained stays listed; a name alone stays listed.

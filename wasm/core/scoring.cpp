@@ -303,7 +303,7 @@ void evaluate(const Index& ix, Scratch& s, const std::string& reading, bool skel
     const Field& F = ix.fields[fid];
     int sum = 0, matched = 0;
     uint8_t weakest = K_WORD;
-    bool all_word = true, head = false, specific = false;
+    bool all_word = true, head = false, specific = false, whole_head = false;
     uint64_t touched = 0;
     bool seen[MAX_QWORDS] = {}, conf[MAX_QWORDS] = {};
     tok_hit.assign(F.ntok, 0);
@@ -329,6 +329,10 @@ void evaluate(const Index& ix, Scratch& s, const std::string& reading, bool skel
         conf[xqi] = true;
         touched |= uint64_t(1) << t.group;
         if (t.flags & F_HEAD) head = true;
+        // The head as a word of its own, not the start of it: "design" is not "designer", «анестезия» not
+        // «анестезиолог», though they share a stem (a typo is the word itself).
+        const bool shorter = qw.key[xqi].size() < ix.words[t.word].key.size();
+        if ((t.flags & F_HEAD) && !((x.kind == K_MORPH || x.kind == K_PREFIX) && shorter)) whole_head = true;
         if (ix.words[t.word].df <= ix.rare_df) specific = true;
         tok_hit[xpos] = 1;
       }
@@ -387,7 +391,7 @@ void evaluate(const Index& ix, Scratch& s, const std::string& reading, bool skel
     if (!have || better(r, cur)) cur = r, have = true;
     covers = covers || all_conf;
     named = named || (all_conf && !is_alias(F.kind));
-    mentioned = mentioned || (whole_name && F.kind <= FK_EN);  // all of a name, not of a search aid
+    mentioned = mentioned || (whole_name && whole_head && F.kind <= FK_EN);  // all of a name, not of a search aid
     h0 = h1;
   }
   if (have) {

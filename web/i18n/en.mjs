@@ -64,8 +64,8 @@ export const KZP_EN = {
   resultsAvailable: (n) => (n === 0 ? 'No results' : `${n} ${enPlural.select(n) === 'one' ? 'result' : 'results'} available`),
   notFoundAnnounce: (n) => `Not found on the list. ${n === 0 ? 'No similar professions.' : `${n} similar ${enPlural.select(n) === 'one' ? 'profession' : 'professions'} shown, not a match.`}`,
   broad: (n) => `${n} listed ${enPlural.select(n) === 'one' ? 'profession matches' : 'professions match'} — choose yours.`,
-  mentioned: 'Your text names a profession on the list, but the search did not understand its other words. '
-    + 'If it is your profession, choose it below.',
+  mentioned: (name) => `Your text contains the name of a listed profession: ${name} (unofficial translation). `
+    + 'The search could not interpret the other words. Choose it below only if it is your own profession.',
   chosenAnnounce: (name) => `${name}: this profession is on the list.`,
   page: {
     title: 'In-demand professions for permanent residence in Kazakhstan',
