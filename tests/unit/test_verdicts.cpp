@@ -311,6 +311,9 @@ TEST_CASE("a listed name in full among words nothing explains is 'mentioned': ne
   // The head as a word of its own: "design" shares the stem of "designer", but is not the person.
   CHECK(verdict("graphic design student") == "suggestions");
   CHECK(verdict("graphic designer student") == "mentioned");
+  // An alias that is the official name without its common words is that name; a guessed reading is not.
+  CHECK(verdict("работаю онкологом в онкодиспансере") == "mentioned");   // «онколог» of «Врач-онколог»
+  CHECK(verdict("oncology nurse") == "suggestions");                       // read as «онкологы нурсе»
   // Two names in full: which one is the person's is unknown.
   CHECK(verdict("врач-онколог и врач-гематолог") == "suggestions");
   // Every word explained stays listed; a name alone stays listed.

@@ -391,7 +391,9 @@ void evaluate(const Index& ix, Scratch& s, const std::string& reading, bool skel
     if (!have || better(r, cur)) cur = r, have = true;
     covers = covers || all_conf;
     named = named || (all_conf && !is_alias(F.kind));
-    mentioned = mentioned || (whole_name && whole_head && F.kind <= FK_EN);  // all of a name, not of a search aid
+    // Mentioned: all of a name as typed (not in a guessed reading), or of an alias that is the name without
+    // its common words («онколог» of «Врач-онколог»); never of a search aid that is not a name.
+    mentioned = mentioned || (whole_name && whole_head && !guess && (F.kind <= FK_EN || F.shortened));
     h0 = h1;
   }
   if (have) {
