@@ -234,7 +234,8 @@ bool cannot_beat(const Index& ix, const QueryWords& qw, bool skeleton, const Eva
   }
   const int fmax = qsum + (all_conf ? B_FULL : 0) + (all_conf && all_word ? B_EXACT : 0) + B_COVER + B_OFFICIAL -
                    REWRITE_PENALTY;
-  const int tier = all_conf && matched ? T_LISTED : matched ? T_MENTIONED : T_NONE;
+  // Only the reading as typed can be 'mentioned' (evaluate): an alternative is at most suggestions short of listed.
+  const int tier = all_conf && matched ? T_LISTED : matched ? T_SUGGESTIONS : T_NONE;
   const int top = composite(tier == T_LISTED, tier == T_LISTED, matched, fmax);
   return tier < floor.tier || (tier == floor.tier && (top < floor.top || (top == floor.top && idx > floor.idx)));
 }
