@@ -71,7 +71,8 @@ const char* kind_name(uint8_t kind);
 
 // One result: the best field of one entry. `covers`: some field of the entry holds every query word
 // confidently; `named`: one of its names (not an alias) does; `mentioned`: every significant word of one of
-// its names (official or English) is in the query, confidently, whatever else the query says.
+// its names (official, English, or an alias that shortens one) is in the query as typed, confidently, its head
+// as a word of its own, whatever else the query says.
 struct Res {
   uint32_t entry, field;
   bool listed;

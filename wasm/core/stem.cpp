@@ -410,8 +410,8 @@ bool is_stop(std::u32string_view w) {
 // for profession and speciality, "is it on the list" and question words, years of experience; and the words
 // of what the list is for (a permanent residence permit for a foreigner in Kazakhstan, whether one qualifies,
 // asked for oneself or a spouse), and the conjunctions that join such clauses (если, егер, if, but), none of
-// which is a word of a profession. Russian and Kazakh words are
-// compared by stem (so every inflected form counts), English words as written.
+// which is a word of a profession. Russian and Kazakh words are compared by stem (so every inflected form
+// counts), English words as written.
 bool is_frame(const U32& w) {
   static const Lexicon WORDS(
       "я мы меня мне мой моя мои это работаю работал работать работа являюсь был была быть буду "
