@@ -42,6 +42,8 @@ export const CATEGORIES = ['exact', 'kazakh', 'prefix', 'compound', 'typo', 'mor
 export const NEGATIVE = 'negative';
 /** A negative category: `negative` (the original files) or `neg-*` (negatives.tsv, holdout2.tsv). */
 export const isNegative = (category) => category === NEGATIVE || category.startsWith('neg-');
+/** The verdicts the widget shows as "Not found on the list". */
+const readsNotFound = (verdict) => verdict === 'suggestions' || verdict === 'none';
 
 /** The verdicts the API answers, plus 'broad' (issue 11: a broad word several listed professions carry). */
 export const VERDICTS = ['listed', 'suggestions', 'none', 'browse', 'broad', 'mentioned'];
@@ -165,7 +167,7 @@ export function evaluate(queries, engine) {
     if (negative) {
       s.verdictN++;
       // 'mentioned' says only that a listed name is in the text, never that the person's profession is listed.
-      if (r.verdict === 'suggestions' || r.verdict === 'none' || r.verdict === 'mentioned') s.verdictOk++;
+      if (readsNotFound(r.verdict) || r.verdict === 'mentioned') s.verdictOk++;
       if (r.verdict === 'mentioned') s.negMentioned++;
       if (r.claim) s.failures.push({ query: q.query, expected: '-', got, verdict: r.verdict, line: q.line });
       continue;
@@ -189,7 +191,7 @@ export function evaluate(queries, engine) {
       s.fullN++;
       if (hit1 && verdictOk) s.fullOk++;
       if (hit1 && r.verdict === 'mentioned') s.fullMentioned++;
-      if (r.verdict === 'suggestions' || r.verdict === 'none') s.fullNotFound++;
+      if (readsNotFound(r.verdict)) s.fullNotFound++;
     }
     if (q.verdict === 'broad') { s.broadN++; if (r.verdict === 'none') s.broadNone++; }
     const exp = [...q.expected];

@@ -329,11 +329,13 @@ void evaluate(const Index& ix, Scratch& s, const std::string& reading, bool skel
       if (x.conf) {
         conf[xqi] = true;
         touched |= uint64_t(1) << t.group;
-        if (t.flags & F_HEAD) head = true;
-        // The head as a word of its own, not the start of it: "design" is not "designer", «анестезия» not
-        // «анестезиолог», though they share a stem (a typo is the word itself).
-        const bool shorter = qw.key[xqi].size() < ix.words[t.word].key.size();
-        if ((t.flags & F_HEAD) && !((x.kind == K_MORPH || x.kind == K_PREFIX) && shorter)) whole_head = true;
+        if (t.flags & F_HEAD) {
+          head = true;
+          // The head as a word of its own, not the start of it: "design" is not "designer", «анестезия» not
+          // «анестезиолог», though they share a stem (a typo is the word itself).
+          const bool shorter = qw.key[xqi].size() < ix.words[t.word].key.size();
+          if (!((x.kind == K_MORPH || x.kind == K_PREFIX) && shorter)) whole_head = true;
+        }
         if (ix.words[t.word].df <= ix.rare_df) specific = true;
         tok_hit[xpos] = 1;
       }
